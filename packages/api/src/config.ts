@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Environment in, validated settings out. Every bad value is reported, not just the first. */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(4000),
+  HOST: z.string().min(1, 'must not be empty').default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => {
+      try {
+        const url = new URL(v);
+        return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+      } catch {
+        return false;
+      }
+    }, 'must be a PostgreSQL URL such as postgresql://user@127.0.0.1:5432/gongzhi')
+    .optional(),
+  GZ_DATA_DIR: z.string().min(1, 'must not be empty').default('.data/pglite'),
+  GZ_SEED_ON_EMPTY: booleanFlag.default(true),
+  GZ_SEED_SCALE: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100, 'must be at most 100')
+    .default(1),
+  GZ_SQL_TRACE: booleanFlag.default(false),
+  GZ_LOG_QUERIES: booleanFlag.default(false),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** A PostgreSQL server; when absent the embedded database (PGlite) in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database; it survives restarts. */
+  dataDir: string;
+  seedOnEmpty: boolean;
+  seedScale: number;
+  /** Report the SQL statement count of each GraphQL request in `extensions.sqlStatements`. */
+  sqlTrace: boolean;
+  logQueries: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(present[String(issue.path[0])])}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.GZ_DATA_DIR),
+    seedOnEmpty: e.GZ_SEED_ON_EMPTY,
+    seedScale: e.GZ_SEED_SCALE,
+    sqlTrace: e.GZ_SQL_TRACE,
+    logQueries: e.GZ_LOG_QUERIES,
+  };
+}

@@ -1,0 +1,18 @@
+import { Area } from '../modules/areas/area.entity.js';
+import { AllianceMembership, Organization, Responsibility } from '../modules/organizations/organization.entity.js';
+import { Person, RoleAssignment } from '../modules/people/person.entity.js';
+import { Service, Station, StationGrid, StationService, StationStaff } from '../modules/stations/station.entity.js';
+
+export const entities = [
+  Area,
+  Organization,
+  Responsibility,
+  AllianceMembership,
+  Person,
+  RoleAssignment,
+  Service,
+  Station,
+  StationService,
+  StationGrid,
+  StationStaff,
+];

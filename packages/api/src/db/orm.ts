@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import type { LoggerNamespace } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import type { EntityManager, MikroORM } from '@mikro-orm/sql';
+import type { Config } from '../config.js';
+import { entities } from './entities.js';
+import { migrations } from './migrations/index.js';
+import { CountingLogger } from './sql-counter.js';
+
+export type Orm = MikroORM;
+export type Em = EntityManager;
+
+/** Options shared by both drivers: the entities, the committed migrations, our logger. */
+function commonOptions(config: Pick<Config, 'logQueries'>) {
+  return {
+    entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      path: 'src/db/migrations',
+    },
+    loggerFactory: CountingLogger.create,
+    debug: config.logQueries ? (['query'] as LoggerNamespace[]) : false,
+    // Our loaders batch explicitly (graphql/loaders.ts); the ORM's own would double the work.
+    dataloader: false,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+  };
+}
+
+/**
+ * PostgreSQL through pg when `DATABASE_URL` is set; otherwise the embedded PostgreSQL (PGlite)
+ * in a data folder that survives restarts. The same committed migrations run on both.
+ */
+export async function openOrm(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'logQueries'>): Promise<Orm> {
+  if (config.databaseUrl) {
+    const { MikroORM } = await import('@mikro-orm/postgresql');
+    return (await MikroORM.init({
+      ...commonOptions(config),
+      clientUrl: config.databaseUrl,
+      pool: { min: 0, max: 10 },
+    })) as unknown as Orm;
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const { MikroORM } = await import('@mikro-orm/pglite');
+  return (await MikroORM.init({ ...commonOptions(config), dbName: config.dataDir })) as unknown as Orm;
+}
+
+/** Applies every committed migration not yet applied; nothing else ever changes the schema. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,32 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import type { SqlCount } from '../db/sql-counter.js';
+import { Loaders } from './loaders.js';
+import type { ChangePubSub } from './pubsub.js';
+
+/** What every resolver receives: this request's unit of work, its loaders, the change feed. */
+export interface Context {
+  em: EntityManager;
+  loaders: Loaders;
+  sql: SqlCount;
+  pubsub: ChangePubSub;
+  /**
+   * A subscription lives for many events: each event is resolved on a fresh unit of work
+   * and fresh loaders, so it never sees the data of an earlier one.
+   */
+  renew(): void;
+}
+
+export function createContext(root: EntityManager, pubsub: ChangePubSub): Context {
+  const context: Context = {
+    em: root.fork({ clear: true }),
+    loaders: undefined as unknown as Loaders,
+    sql: { statements: 0 },
+    pubsub,
+    renew() {
+      context.em = root.fork({ clear: true });
+      context.loaders = new Loaders(context.em);
+    },
+  };
+  context.loaders = new Loaders(context.em);
+  return context;
+}

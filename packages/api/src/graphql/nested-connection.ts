@@ -1,0 +1,93 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/sql';
+import DataLoader from 'dataloader';
+import type { ConnectionResult, PageArgs, PageRequest } from './connection.js';
+import { type Ordering, pageRequest, toConnection } from './paginate.js';
+
+/**
+ * Where the items of a nested connection come from: the rows of `entity` (aliased `t` in
+ * `from`, which may join other tables), grouped by `parentKey`, in `ordering`.
+ */
+export interface NestedSource<T extends object> {
+  name: string;
+  entity: EntityClass<T>;
+  from: string;
+  parentKey: string;
+  ordering: Ordering;
+}
+
+interface Row extends Record<string, unknown> {
+  __parent: number;
+  __total: string | number;
+  __after: string | number;
+  __rn: string | number;
+}
+
+/**
+ * One page of a nested connection for many parents in one SQL statement: window functions
+ * number each parent's rows after the cursor and count them, so a nested query costs one
+ * statement per level, however many parents that level has.
+ */
+export function nestedConnectionLoader<T extends object>(
+  em: EntityManager,
+  source: NestedSource<T>,
+  args: PageArgs,
+): DataLoader<number, ConnectionResult<T>> {
+  const page: PageRequest = pageRequest(args, source.ordering.name, source.ordering.keys.length);
+  return new DataLoader(async (parentIds: readonly number[]) => {
+    const rows = await em.execute<Row[]>(buildSql(source, page, parentIds.length), [...parentIds, ...(page.cursor ?? [])]);
+    const byParent = new Map<number, Row[]>();
+    for (const row of rows) {
+      const list = byParent.get(Number(row.__parent)) ?? [];
+      list.push(row);
+      byParent.set(Number(row.__parent), list);
+    }
+    return parentIds.map((parentId) => {
+      const found = byParent.get(parentId) ?? [];
+      const total = found.length ? Number(found[0].__total) : null;
+      const after = found.length ? Number(found[0].__after) : 0;
+      const kept = page.size === 0 ? [] : found.slice(0, page.size);
+      const items = kept.map((row) => {
+        const { __parent, __total, __after, __rn, ...data } = row;
+        return em.map(source.entity, data as never);
+      });
+      if (!page.forward) items.reverse();
+      return toConnection(
+        items,
+        source.ordering,
+        page,
+        after > page.size,
+        () => total ?? countOne(em, source, parentId),
+        page.cursor != null && total != null ? total - after > 0 : undefined,
+      );
+    });
+  });
+}
+
+function buildSql(source: NestedSource<object>, page: PageRequest, parents: number): string {
+  const ascending = (source.ordering.direction === 'asc') === page.forward;
+  const dir = ascending ? 'asc' : 'desc';
+  const order = source.ordering.keys.map((k) => `s.${quote(k.column)} ${dir}`).join(', ');
+  const cursorCondition = page.cursor
+    ? `where (${source.ordering.keys.map((k) => `s.${quote(k.column)}`).join(', ')}) ${ascending ? '>' : '<'} (${source.ordering.keys.map(() => '?').join(', ')})`
+    : '';
+  const limit = Math.max(page.size, 1);
+  return `select u.* from (
+  select s.*, row_number() over (partition by s.__parent order by ${order}) as __rn,
+         count(*) over (partition by s.__parent) as __after
+  from (
+    select t.*, ${source.parentKey} as __parent, count(*) over (partition by ${source.parentKey}) as __total
+    from ${source.from}
+    where ${source.parentKey} in (${Array.from({ length: parents }, () => '?').join(', ')})
+  ) s ${cursorCondition}
+) u where u.__rn <= ${limit} order by u.__parent, u.__rn`;
+}
+
+async function countOne(em: EntityManager, source: NestedSource<object>, parentId: number): Promise<number> {
+  const [row] = await em.execute<{ n: string }[]>(`select count(*) as n from ${source.from} where ${source.parentKey} = ?`, [parentId]);
+  return Number(row?.n ?? 0);
+}
+
+function quote(identifier: string): string {
+  return `"${identifier.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,92 @@
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/sql';
+import { type ConnectionResult, connectionResult, encodeCursor, type PageArgs, type PageRequest, pageRequest } from './connection.js';
+
+export type SortValueKind = 'string' | 'number' | 'date';
+
+/**
+ * An ordering of a connection: sort keys, ending in the primary key so the order is total.
+ * `name` goes into cursors, so a cursor from one ordering is refused by another.
+ */
+export interface Ordering {
+  name: string;
+  direction: 'asc' | 'desc';
+  keys: { property: string; column: string; kind: SortValueKind }[];
+}
+
+/** The usual ordering: one property, then `id`, both in `direction`. */
+export function orderingBy(property: string, column: string, kind: SortValueKind, direction: 'asc' | 'desc'): Ordering {
+  const keys = property === 'id' ? [] : [{ property, column, kind }];
+  keys.push({ property: 'id', column: 'id', kind: 'number' });
+  return { name: `${property}:${direction}`, direction, keys };
+}
+
+function sortValue(entity: object, key: Ordering['keys'][number]): string | number {
+  const value = (entity as Record<string, unknown>)[key.property];
+  if (value instanceof Date) return value.toISOString();
+  return value as string | number;
+}
+
+function fromCursorValue(value: unknown, kind: SortValueKind): unknown {
+  return kind === 'date' ? new Date(String(value)) : value;
+}
+
+export function cursorOf(entity: object, ordering: Ordering): string {
+  return encodeCursor(
+    ordering.name,
+    ordering.keys.map((k) => sortValue(entity, k)),
+  );
+}
+
+/**
+ * A root connection over an entity: MikroORM's keyset pagination (`em.find` with
+ * first/after/last/before) over `where`, in `ordering`; `totalCount` runs only if asked for.
+ */
+export async function paginate<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  ordering: Ordering,
+  args: PageArgs,
+): Promise<ConnectionResult<T>> {
+  const page = pageRequest(args, ordering.name, ordering.keys.length);
+  const orderBy = Object.fromEntries(ordering.keys.map((k) => [k.property, ordering.direction]));
+  const cursor = page.cursor
+    ? Object.fromEntries(ordering.keys.map((k, i) => [k.property, fromCursorValue(page.cursor?.[i], k.kind)]))
+    : undefined;
+  const size = Math.max(page.size, 1);
+  const found = await em.findByCursor(entity, {
+    where: where as never,
+    orderBy: orderBy as never,
+    includeCount: false,
+    ...(page.forward ? { first: size, after: cursor as never } : { last: size, before: cursor as never }),
+  });
+  const items = page.size === 0 ? [] : [...found.items];
+  const hasMore = page.size === 0 ? found.items.length > 0 : page.forward ? found.hasNextPage : found.hasPrevPage;
+  return toConnection(items as T[], ordering, page, hasMore, () => em.count(entity, where as never));
+}
+
+/** Assembles edges and page info from one page of items (Cursor Connections spec, "PageInfo"). */
+export function toConnection<T extends object>(
+  items: T[],
+  ordering: Ordering,
+  page: PageRequest,
+  hasMore: boolean,
+  count: () => Promise<number> | number,
+  hasBefore?: boolean,
+): ConnectionResult<T> {
+  const edges = items.map((node) => ({ node, cursor: cursorOf(node, ordering) }));
+  const hasOtherSide = hasBefore ?? page.cursor != null;
+  return connectionResult(
+    edges,
+    {
+      hasNextPage: page.forward ? hasMore : hasOtherSide,
+      hasPreviousPage: page.forward ? hasOtherSide : hasMore,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    count,
+  );
+}
+
+export { pageRequest };

@@ -1,0 +1,26 @@
+import { createPubSub } from '@graphql-yoga/subscription';
+
+/** Change events published by mutations; `ancestors` are the area ids above the changed thing. */
+export interface ChangeEvent {
+  id: number;
+  action: 'CREATED' | 'UPDATED';
+  ancestors: number[];
+}
+
+export const Topics = {
+  AREA_CHANGED: 'AREA_CHANGED',
+  STATION_CHANGED: 'STATION_CHANGED',
+} as const;
+
+/** In-process fan-out; one instance per server. */
+export function createChangePubSub() {
+  return createPubSub<{
+    [Topics.AREA_CHANGED]: [ChangeEvent];
+    [Topics.STATION_CHANGED]: [ChangeEvent];
+  }>();
+}
+export type ChangePubSub = ReturnType<typeof createChangePubSub>;
+
+export function ancestorsOf(path: string | null | undefined): number[] {
+  return (path ?? '').split('/').filter(Boolean).map(Number);
+}

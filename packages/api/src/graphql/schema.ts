@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AreaResolver } from '../modules/areas/area.resolver.js';
+import { OrganizationResolver, ResponsibilityResolver } from '../modules/organizations/organization.resolver.js';
+import { PersonResolver, RoleAssignmentResolver } from '../modules/people/person.resolver.js';
+import { ServiceResolver, StationResolver, StationStaffResolver } from '../modules/stations/station.resolver.js';
+import { NodeResolver } from './node.resolver.js';
+import type { ChangePubSub } from './pubsub.js';
+
+export const resolvers = [
+  NodeResolver,
+  AreaResolver,
+  OrganizationResolver,
+  ResponsibilityResolver,
+  PersonResolver,
+  RoleAssignmentResolver,
+  StationResolver,
+  StationStaffResolver,
+  ServiceResolver,
+] as const;
+
+/** The one GraphQL schema, built from the resolvers and their types. */
+export function createSchema(pubSub: ChangePubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    pubSub: pubSub as never,
+    validate: false,
+    emitSchemaFile: false,
+  });
+}

@@ -1,0 +1,51 @@
+/** `pnpm start`: settings, database, migrations, demo data on first start, then the server. */
+import { performance } from 'node:perf_hooks';
+import { ConfigError, loadConfig } from './config.js';
+import { migrate, openOrm } from './db/orm.js';
+import { isEmpty, seedDemo } from './seed/demo-district.js';
+import { GRAPHIQL_PATH, startServer } from './server.js';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const orm = await openOrm(config);
+  const where = config.databaseUrl ? `PostgreSQL ${new URL(config.databaseUrl).host}` : `embedded PostgreSQL in ${config.dataDir}`;
+  const applied = await migrate(orm);
+  console.log(`Database: ${where}; ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`);
+  if (config.seedOnEmpty && (await isEmpty(orm.em.fork()))) {
+    console.log(`Empty database: loading the demo district (scale ${config.seedScale}) …`);
+    const summary = await seedDemo(orm.em.fork(), { scale: config.seedScale });
+    console.log(
+      `Demo data loaded: ${Object.entries(summary)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    );
+  }
+  const server = await startServer(config, orm);
+  console.log(`gongzhi API ready in ${Math.round(performance.now() - started)} ms`);
+  console.log(`  GraphQL   ${server.graphqlUrl}`);
+  console.log(`  GraphiQL  ${server.url}${GRAPHIQL_PATH}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    await server.close();
+    await orm.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+await main();

@@ -1,0 +1,159 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { ChangeType } from '../../graphql/changes.js';
+import { type ConnectionResult, PageArgs } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { InputProblem } from '../../graphql/errors.js';
+import { inputId, optionalInputId } from '../../graphql/ids.js';
+import { withUserErrors } from '../../graphql/mutation.js';
+import { expectId } from '../../graphql/node.js';
+import { orderingBy, paginate } from '../../graphql/paginate.js';
+import { ancestorsOf, type ChangeEvent, Topics } from '../../graphql/pubsub.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { organizationSources, responsibilitySources } from '../organizations/organization.sources.js';
+import { OrganizationConnection, OrganizationType, ResponsibilityConnection } from '../organizations/organization.types.js';
+import { roleSources } from '../people/person.sources.js';
+import { RoleAssignmentConnection } from '../people/person.types.js';
+import { stationSources } from '../stations/station.sources.js';
+import { StationConnection } from '../stations/station.types.js';
+import { Area } from './area.entity.js';
+import { type AreaValues, areaWhere, createArea, updateArea } from './area.service.js';
+import { areaSources } from './area.sources.js';
+import { AreaConnection, AreaFilter, AreaOrder, AreaPayload, AreaType, CreateAreaInput, UpdateAreaInput } from './area.types.js';
+
+export const AreaChange = ChangeType(AreaType, 'Area', 'area');
+
+const ORDER_COLUMNS = {
+  NAME: ['name', 'name', 'string'],
+  ID: ['id', 'id', 'number'],
+  CREATED_AT: ['createdAt', 'created_at', 'date'],
+  UPDATED_AT: ['updatedAt', 'updated_at', 'date'],
+} as const;
+
+export function areaOrdering(order: AreaOrder | null | undefined) {
+  const [property, column, kind] = ORDER_COLUMNS[order?.field ?? 'NAME'];
+  return orderingBy(property, column, kind, order?.direction === 'DESC' ? 'desc' : 'asc');
+}
+
+function filterValues(filter: AreaFilter | null | undefined) {
+  if (!filter) return null;
+  return {
+    ...filter,
+    within: filter.within != null ? expectId(filter.within, 'Area', 'filter.within') : null,
+    parent: filter.parent != null ? expectId(filter.parent, 'Area', 'filter.parent') : null,
+  };
+}
+
+@Resolver(() => AreaType)
+export class AreaResolver {
+  @Query(() => AreaConnection, { description: 'Areas of the tree, any level.' })
+  async areas(
+    @Ctx() { em }: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => AreaFilter, { nullable: true }) filter: AreaFilter | null,
+    @Arg('orderBy', () => AreaOrder, { nullable: true }) orderBy: AreaOrder | null,
+  ): Promise<ConnectionResult<Area>> {
+    const where = await areaWhere(em, filterValues(filter));
+    return paginate(em, Area, where, areaOrdering(orderBy), page);
+  }
+
+  @FieldResolver(() => AreaType, { nullable: true, description: 'The area this one sits in; null for a district.' })
+  parent(@Root() area: Area, @Ctx() { loaders }: Context): Promise<Area | null> | null {
+    return area.parent ? loaders.byId(Area).load(area.parent.id) : null;
+  }
+
+  @FieldResolver(() => [AreaType], { description: 'From the district down to the parent.' })
+  async ancestors(@Root() area: Area, @Ctx() { loaders }: Context): Promise<Area[]> {
+    const ids = area.path.split('/').filter(Boolean).map(Number).slice(0, -1);
+    const found = await loaders.byId(Area).loadMany(ids);
+    return found.filter((a): a is Area => a instanceof Area);
+  }
+
+  @FieldResolver(() => AreaConnection, { description: 'The areas directly below, by name.' })
+  children(@Root() area: Area, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
+    return loaders.connection(areaSources.children, page, area.id);
+  }
+
+  @FieldResolver(() => OrganizationType, { nullable: true, description: 'Compounds only: the property company managing it.' })
+  manager(@Root() area: Area, @Ctx() { loaders }: Context): Promise<Organization | null> | null {
+    return area.manager ? loaders.byId(Organization).load(area.manager.id) : null;
+  }
+
+  @FieldResolver(() => OrganizationConnection, { description: 'Organisations sitting directly in this area.' })
+  organizations(@Root() area: Area, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
+    return loaders.connection(organizationSources.inArea, page, area.id);
+  }
+
+  @FieldResolver(() => StationConnection, { description: 'Stations sitting directly in this area.' })
+  stations(@Root() area: Area, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
+    return loaders.connection(stationSources.inArea, page, area.id);
+  }
+
+  @FieldResolver(() => StationConnection, { description: 'Grids only: the stations covering this grid.' })
+  coveringStations(@Root() area: Area, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
+    return loaders.connection(stationSources.coveringGrid, page, area.id);
+  }
+
+  @FieldResolver(() => RoleAssignmentConnection, { description: 'Roles held in this area (not below it).' })
+  roles(@Root() area: Area, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
+    return loaders.connection(roleSources.inArea, page, area.id);
+  }
+
+  @FieldResolver(() => ResponsibilityConnection, { description: 'Communities only: the units answerable for it (包保).' })
+  responsibleUnits(@Root() area: Area, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
+    return loaders.connection(responsibilitySources.forArea, page, area.id);
+  }
+
+  @Subscription(() => AreaChange, {
+    topics: Topics.AREA_CHANGED,
+    filter: ({ payload, args }: { payload: ChangeEvent; args: { within?: string | null } }) =>
+      args.within == null || payload.ancestors.includes(expectId(args.within, 'Area', 'within')),
+    description: 'Areas created or changed, optionally only those in an area’s subtree.',
+  })
+  async areaChanged(@Root() event: ChangeEvent, @Ctx() ctx: Context, @Arg('within', () => ID, { nullable: true }) _within: string | null) {
+    ctx.renew();
+    return { action: event.action, area: await ctx.loaders.byId(Area).load(event.id) };
+  }
+
+  @Mutation(() => AreaPayload, { description: 'Adds an area under a parent of the right level.' })
+  createArea(@Ctx() { em, pubsub }: Context, @Arg('input', () => CreateAreaInput) input: CreateAreaInput) {
+    return withUserErrors(async () => {
+      const values: AreaValues = {
+        kind: input.kind,
+        name: input.name,
+        parent: optionalInputId(input.parent, 'Area', ['input', 'parent']) ?? null,
+        code: input.code ?? null,
+        gridKind: input.gridKind ?? null,
+        gridLevel: input.gridLevel ?? null,
+        floorArea: input.floorArea ?? null,
+        ownerCount: input.ownerCount ?? null,
+        management: input.management ?? null,
+        manager: optionalInputId(input.manager, 'Organization', ['input', 'manager']) ?? null,
+        address: input.address ?? null,
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+      };
+      const area = await createArea(em, values);
+      await pubsub.publish(Topics.AREA_CHANGED, { id: area.id, action: 'CREATED', ancestors: ancestorsOf(area.path) });
+      return { area };
+    });
+  }
+
+  @Mutation(() => AreaPayload, { description: 'Changes an area; fields left out stay as they are.' })
+  updateArea(@Ctx() { em, pubsub }: Context, @Arg('input', () => UpdateAreaInput) input: UpdateAreaInput) {
+    return withUserErrors(async () => {
+      const id = inputId(input.id, 'Area', ['input', 'id']);
+      const { id: _id, parent, manager, ...rest } = input;
+      const change: Partial<AreaValues> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+      if (parent !== undefined) {
+        if (parent === null)
+          throw new InputProblem(['input', 'parent'], 'Only a district has no parent; move an area under another', 'REQUIRED');
+        change.parent = inputId(parent, 'Area', ['input', 'parent']);
+      }
+      if (manager !== undefined) change.manager = optionalInputId(manager, 'Organization', ['input', 'manager']) ?? null;
+      if (change.name === null) throw new InputProblem(['input', 'name'], 'Name must not be empty', 'REQUIRED');
+      const area = await updateArea(em, id, change);
+      await pubsub.publish(Topics.AREA_CHANGED, { id: area.id, action: 'UPDATED', ancestors: ancestorsOf(area.path) });
+      return { area };
+    });
+  }
+}

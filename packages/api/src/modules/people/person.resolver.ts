@@ -1,0 +1,54 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { expectId } from '../../graphql/node.js';
+import { orderingBy, paginate } from '../../graphql/paginate.js';
+import { Area } from '../areas/area.entity.js';
+import { AreaType } from '../areas/area.types.js';
+import { Person, RoleAssignment } from './person.entity.js';
+import { personWhere } from './person.service.js';
+import { roleSources } from './person.sources.js';
+import { PersonConnection, PersonFilter, PersonOrder, PersonType, RoleAssignmentConnection, RoleAssignmentType } from './person.types.js';
+
+const ORDER_COLUMNS = {
+  NAME: ['name', 'name', 'string'],
+  ID: ['id', 'id', 'number'],
+  CREATED_AT: ['createdAt', 'created_at', 'date'],
+  UPDATED_AT: ['updatedAt', 'updated_at', 'date'],
+} as const;
+
+@Resolver(() => PersonType)
+export class PersonResolver {
+  @Query(() => PersonConnection, { description: 'People, usually narrowed to those holding roles in an area.' })
+  async people(
+    @Ctx() { em }: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => PersonFilter, { nullable: true }) filter: PersonFilter | null,
+    @Arg('orderBy', () => PersonOrder, { nullable: true }) orderBy: PersonOrder | null,
+  ) {
+    const where = await personWhere(
+      em,
+      filter && { ...filter, within: filter.within != null ? expectId(filter.within, 'Area', 'filter.within') : null },
+    );
+    const [property, column, kind] = ORDER_COLUMNS[orderBy?.field ?? 'NAME'];
+    return paginate(em, Person, where, orderingBy(property, column, kind, orderBy?.direction === 'DESC' ? 'desc' : 'asc'), page);
+  }
+
+  @FieldResolver(() => RoleAssignmentConnection, { description: 'The roles this person holds or held.' })
+  roles(@Root() person: Person, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
+    return loaders.connection(roleSources.ofPerson, page, person.id);
+  }
+}
+
+@Resolver(() => RoleAssignmentType)
+export class RoleAssignmentResolver {
+  @FieldResolver(() => PersonType)
+  person(@Root() role: RoleAssignment, @Ctx() { loaders }: Context) {
+    return loaders.byId(Person).load(role.person.id);
+  }
+
+  @FieldResolver(() => AreaType, { description: 'The area the role holds in, and below it.' })
+  area(@Root() role: RoleAssignment, @Ctx() { loaders }: Context) {
+    return loaders.byId(Area).load(role.area.id);
+  }
+}

@@ -1,0 +1,38 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/sql';
+import { escapeLike, likePrefix, NOTHING, subtreePath } from '../areas/area.service.js';
+import type { Person, RoleKind } from './person.entity.js';
+
+export interface PersonFilterValues {
+  within?: number | null;
+  role?: RoleKind[] | null;
+  current?: boolean | null;
+  nameContains?: string | null;
+}
+
+/** Today's date in China (Asia/Shanghai), for deciding whether a role is in force. */
+export function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+export async function personWhere(em: EntityManager, filter: PersonFilterValues | null): Promise<FilterQuery<Person>> {
+  if (!filter) return {};
+  const where: Record<string, unknown>[] = [];
+  const role: Record<string, unknown> = {};
+  if (filter.within != null) {
+    const path = await subtreePath(em, filter.within);
+    if (!path) return NOTHING;
+    role.area = { path: { $like: likePrefix(path) } };
+  }
+  if (filter.role?.length) role.role = { $in: filter.role };
+  if (Object.keys(role).length) {
+    if (filter.current !== false) {
+      const day = today();
+      role.startsOn = { $lte: day };
+      role.$or = [{ endsOn: null }, { endsOn: { $gte: day } }];
+    }
+    where.push({ roles: { $some: role } });
+  }
+  if (filter.nameContains) where.push({ name: { $ilike: escapeLike(filter.nameContains) } });
+  return where.length ? ({ $and: where } as FilterQuery<Person>) : {};
+}

@@ -1,0 +1,200 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { ChangeType } from '../../graphql/changes.js';
+import { PageArgs } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { InputProblem } from '../../graphql/errors.js';
+import { inputId, optionalInputId } from '../../graphql/ids.js';
+import { withUserErrors } from '../../graphql/mutation.js';
+import { expectId } from '../../graphql/node.js';
+import { orderingBy, paginate } from '../../graphql/paginate.js';
+import { ancestorsOf, type ChangeEvent, Topics } from '../../graphql/pubsub.js';
+import { Area } from '../areas/area.entity.js';
+import { areaSources } from '../areas/area.sources.js';
+import { AreaConnection, AreaType } from '../areas/area.types.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { responsibilitySources } from '../organizations/organization.sources.js';
+import { OrganizationType, ResponsibilityConnection } from '../organizations/organization.types.js';
+import { Person } from '../people/person.entity.js';
+import { PersonType } from '../people/person.types.js';
+import { Service, Station, StationStaff } from './station.entity.js';
+import { createStation, type StationValues, serviceWhere, stationWhere, updateStation } from './station.service.js';
+import { serviceSources, staffSources, stationSources } from './station.sources.js';
+import {
+  CreateStationInput,
+  ServiceConnection,
+  ServiceFilter,
+  ServiceType,
+  StationConnection,
+  StationFilter,
+  StationOrder,
+  StationPayload,
+  StationStaffConnection,
+  StationStaffInput,
+  StationStaffType,
+  StationType,
+  UpdateStationInput,
+} from './station.types.js';
+
+const ORDER_COLUMNS = {
+  NAME: ['name', 'name', 'string'],
+  ID: ['id', 'id', 'number'],
+  CREATED_AT: ['createdAt', 'created_at', 'date'],
+  UPDATED_AT: ['updatedAt', 'updated_at', 'date'],
+} as const;
+
+export const StationChange = ChangeType(StationType, 'Station', 'station');
+
+function listValues(input: CreateStationInput | UpdateStationInput): Partial<StationValues> {
+  const values: Partial<StationValues> = {};
+  if (input.services != null) values.services = input.services.map((id) => inputId(id, 'Service', ['input', 'services']));
+  if (input.coveredGrids != null) values.coveredGrids = input.coveredGrids.map((id) => inputId(id, 'Area', ['input', 'coveredGrids']));
+  if (input.staff != null) {
+    values.staff = input.staff.map((s: StationStaffInput) => ({ person: inputId(s.person, 'Person', ['input', 'staff']), post: s.post }));
+  }
+  return values;
+}
+
+async function publish(ctx: Context, station: Station, action: ChangeEvent['action']): Promise<void> {
+  const area = await ctx.loaders.byId(Area).load(station.area.id);
+  await ctx.pubsub.publish(Topics.STATION_CHANGED, { id: station.id, action, ancestors: ancestorsOf(area?.path) });
+}
+
+@Resolver(() => StationType)
+export class StationResolver {
+  @Query(() => StationConnection, { description: 'Party-and-masses service stations.' })
+  async stations(
+    @Ctx() { em }: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => StationFilter, { nullable: true }) filter: StationFilter | null,
+    @Arg('orderBy', () => StationOrder, { nullable: true }) orderBy: StationOrder | null,
+  ) {
+    const where = await stationWhere(
+      em,
+      filter && {
+        nameContains: filter.nameContains,
+        within: filter.within != null ? expectId(filter.within, 'Area', 'filter.within') : null,
+        service: filter.service != null ? expectId(filter.service, 'Service', 'filter.service') : null,
+        coversGrid: filter.coversGrid != null ? expectId(filter.coversGrid, 'Area', 'filter.coversGrid') : null,
+      },
+    );
+    const [property, column, kind] = ORDER_COLUMNS[orderBy?.field ?? 'NAME'];
+    return paginate(em, Station, where, orderingBy(property, column, kind, orderBy?.direction === 'DESC' ? 'desc' : 'asc'), page);
+  }
+
+  @FieldResolver(() => AreaType, { description: 'The area the station sits in.' })
+  area(@Root() station: Station, @Ctx() { loaders }: Context) {
+    return loaders.byId(Area).load(station.area.id);
+  }
+
+  @FieldResolver(() => OrganizationType, { nullable: true, description: 'The unit answerable for the station (包保).' })
+  responsibleUnit(@Root() station: Station, @Ctx() { loaders }: Context) {
+    return station.responsibleUnit ? loaders.byId(Organization).load(station.responsibleUnit.id) : null;
+  }
+
+  @FieldResolver(() => ServiceConnection, { description: 'The services offered, by name.' })
+  services(@Root() station: Station, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
+    return loaders.connection(serviceSources.ofStation, page, station.id);
+  }
+
+  @FieldResolver(() => AreaConnection, { description: 'The grids this station covers.' })
+  coveredGrids(@Root() station: Station, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
+    return loaders.connection(areaSources.coveredGrids, page, station.id);
+  }
+
+  @FieldResolver(() => StationStaffConnection, { description: 'The people on the station’s staff.' })
+  staff(@Root() station: Station, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
+    return loaders.connection(staffSources.ofStation, page, station.id);
+  }
+
+  @FieldResolver(() => ResponsibilityConnection, { description: 'Units answerable for this station (包保).' })
+  responsibleUnits(@Root() station: Station, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
+    return loaders.connection(responsibilitySources.forStation, page, station.id);
+  }
+
+  @Mutation(() => StationPayload)
+  createStation(@Ctx() ctx: Context, @Arg('input', () => CreateStationInput) input: CreateStationInput) {
+    return withUserErrors(async () => {
+      const values: StationValues = {
+        name: input.name,
+        address: input.address,
+        latitude: input.latitude,
+        longitude: input.longitude,
+        area: inputId(input.area, 'Area', ['input', 'area']),
+        phone: input.phone ?? null,
+        timeZone: input.timeZone ?? 'Asia/Shanghai',
+        openingHours: input.openingHours ?? [],
+        responsibleUnit: optionalInputId(input.responsibleUnit, 'Organization', ['input', 'responsibleUnit']) ?? null,
+        ...listValues(input),
+      };
+      const station = await createStation(ctx.em, values);
+      await publish(ctx, station, 'CREATED');
+      return { station };
+    });
+  }
+
+  @Mutation(() => StationPayload, { description: 'Changes a station; fields left out stay as they are.' })
+  updateStation(@Ctx() ctx: Context, @Arg('input', () => UpdateStationInput) input: UpdateStationInput) {
+    return withUserErrors(async () => {
+      const id = inputId(input.id, 'Station', ['input', 'id']);
+      const change: Partial<StationValues> = listValues(input);
+      for (const key of ['name', 'address', 'latitude', 'longitude', 'timeZone', 'openingHours'] as const) {
+        if (input[key] === null) throw new InputProblem(['input', key], `${key} cannot be cleared`, 'REQUIRED');
+        if (input[key] !== undefined) Object.assign(change, { [key]: input[key] });
+      }
+      if (input.area === null) throw new InputProblem(['input', 'area'], 'A station sits in an area', 'REQUIRED');
+      if (input.area !== undefined) change.area = inputId(input.area, 'Area', ['input', 'area']);
+      if (input.phone !== undefined) change.phone = input.phone;
+      if (input.responsibleUnit !== undefined) {
+        change.responsibleUnit = optionalInputId(input.responsibleUnit, 'Organization', ['input', 'responsibleUnit']);
+      }
+      const station = await updateStation(ctx.em, id, change);
+      await publish(ctx, station, 'UPDATED');
+      return { station };
+    });
+  }
+
+  @Subscription(() => StationChange, {
+    topics: Topics.STATION_CHANGED,
+    filter: ({ payload, args }: { payload: ChangeEvent; args: { within?: string | null } }) =>
+      args.within == null || payload.ancestors.includes(expectId(args.within, 'Area', 'within')),
+    description: 'Stations created or changed, optionally only those in an area’s subtree.',
+  })
+  async stationChanged(
+    @Root() event: ChangeEvent,
+    @Ctx() ctx: Context,
+    @Arg('within', () => ID, { nullable: true }) _within: string | null,
+  ) {
+    ctx.renew();
+    return { action: event.action, station: await ctx.loaders.byId(Station).load(event.id) };
+  }
+}
+
+@Resolver(() => StationStaffType)
+export class StationStaffResolver {
+  @FieldResolver(() => PersonType)
+  person(@Root() staff: StationStaff, @Ctx() { loaders }: Context) {
+    return loaders.byId(Person).load(staff.person.id);
+  }
+
+  @FieldResolver(() => StationType)
+  station(@Root() staff: StationStaff, @Ctx() { loaders }: Context) {
+    return loaders.byId(Station).load(staff.station.id);
+  }
+}
+
+@Resolver(() => ServiceType)
+export class ServiceResolver {
+  @Query(() => ServiceConnection, { description: 'The catalogue of services stations offer.' })
+  services(
+    @Ctx() { em }: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ServiceFilter, { nullable: true }) filter: ServiceFilter | null,
+  ) {
+    return paginate(em, Service, serviceWhere(filter), orderingBy('code', 'code', 'string', 'asc'), page);
+  }
+
+  @FieldResolver(() => StationConnection, { description: 'Stations offering this service.' })
+  stations(@Root() service: Service, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
+    return loaders.connection(stationSources.offering, page, service.id);
+  }
+}

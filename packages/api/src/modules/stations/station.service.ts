@@ -1,0 +1,181 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/sql';
+import { InputProblem, InputProblems } from '../../graphql/errors.js';
+import { Area } from '../areas/area.entity.js';
+import { escapeLike, likePrefix, NOTHING, subtreePath } from '../areas/area.service.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Person } from '../people/person.entity.js';
+import { type OpeningWindow, Service, type StaffPost, Station, StationGrid, StationService, StationStaff } from './station.entity.js';
+
+export interface StationFilterValues {
+  within?: number | null;
+  service?: number | null;
+  coversGrid?: number | null;
+  nameContains?: string | null;
+}
+
+export async function stationWhere(em: EntityManager, filter: StationFilterValues | null): Promise<FilterQuery<Station>> {
+  if (!filter) return {};
+  const where: Record<string, unknown>[] = [];
+  if (filter.within != null) {
+    const path = await subtreePath(em, filter.within);
+    if (!path) return NOTHING;
+    where.push({ area: { path: { $like: likePrefix(path) } } });
+  }
+  if (filter.service != null) where.push({ services: { $some: { service: filter.service } } });
+  if (filter.coversGrid != null) where.push({ coveredGrids: { $some: { grid: filter.coversGrid } } });
+  if (filter.nameContains) where.push({ name: { $ilike: escapeLike(filter.nameContains) } });
+  return where.length ? ({ $and: where } as FilterQuery<Station>) : {};
+}
+
+export function serviceWhere(filter: { category?: string | null; nameContains?: string | null } | null): FilterQuery<Service> {
+  const where: Record<string, unknown>[] = [];
+  if (filter?.category) where.push({ category: filter.category });
+  if (filter?.nameContains) {
+    const like = escapeLike(filter.nameContains);
+    where.push({ $or: [{ name: { $ilike: like } }, { nameEn: { $ilike: like } }] });
+  }
+  return where.length ? ({ $and: where } as FilterQuery<Service>) : {};
+}
+
+export interface StationValues {
+  name: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  area: number;
+  phone: string | null;
+  timeZone: string;
+  openingHours: OpeningWindow[];
+  responsibleUnit: number | null;
+  /** Lists: `undefined` leaves the current ones. */
+  services?: number[];
+  coveredGrids?: number[];
+  staff?: { person: number; post: StaffPost }[];
+}
+
+const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkOpeningHours(hours: OpeningWindow[], problems: InputProblem[]): void {
+  hours.forEach((w, i) => {
+    const field = ['input', 'openingHours', String(i)];
+    if (!Number.isInteger(w.weekday) || w.weekday < 1 || w.weekday > 7) {
+      problems.push(new InputProblem([...field, 'weekday'], 'Weekday must be 1 (Monday) to 7 (Sunday)'));
+    }
+    if (!TIME.test(w.opens)) problems.push(new InputProblem([...field, 'opens'], 'Time must be HH:MM, 00:00 to 23:59'));
+    if (!TIME.test(w.closes)) problems.push(new InputProblem([...field, 'closes'], 'Time must be HH:MM, 00:00 to 23:59'));
+    if (TIME.test(w.opens) && TIME.test(w.closes) && w.opens >= w.closes) {
+      problems.push(new InputProblem([...field, 'closes'], 'A window closes after it opens'));
+    }
+  });
+}
+
+async function validate(em: EntityManager, v: StationValues): Promise<void> {
+  const problems: InputProblem[] = [];
+  if (!v.name.trim()) problems.push(new InputProblem(['input', 'name'], 'Name must not be empty', 'REQUIRED'));
+  if (v.name.length > 200) problems.push(new InputProblem(['input', 'name'], 'Name must be at most 200 characters'));
+  if (!v.address.trim()) problems.push(new InputProblem(['input', 'address'], 'Address must not be empty', 'REQUIRED'));
+  if (v.address.length > 300) problems.push(new InputProblem(['input', 'address'], 'Address must be at most 300 characters'));
+  if (!(v.latitude >= -90 && v.latitude <= 90))
+    problems.push(new InputProblem(['input', 'latitude'], 'Latitude must be between -90 and 90'));
+  if (!(v.longitude >= -180 && v.longitude <= 180))
+    problems.push(new InputProblem(['input', 'longitude'], 'Longitude must be between -180 and 180'));
+  if (v.phone != null && !/^[0-9+\- ]{3,32}$/.test(v.phone))
+    problems.push(new InputProblem(['input', 'phone'], 'Phone must be digits, spaces, + or -'));
+  if (!isTimeZone(v.timeZone)) problems.push(new InputProblem(['input', 'timeZone'], `"${v.timeZone}" is not an IANA time zone`));
+  checkOpeningHours(v.openingHours, problems);
+  const area = await em.findOne(Area, { id: v.area }, { fields: ['id'] });
+  if (!area) problems.push(new InputProblem(['input', 'area'], 'No such area', 'NOT_FOUND'));
+  if (v.responsibleUnit != null) {
+    const unit = await em.findOne(Organization, { id: v.responsibleUnit }, { fields: ['kind'] });
+    if (!unit) problems.push(new InputProblem(['input', 'responsibleUnit'], 'No such organization', 'NOT_FOUND'));
+    else if (unit.kind !== 'UNIT')
+      problems.push(new InputProblem(['input', 'responsibleUnit'], 'The responsible organisation must be a unit', 'NOT_ALLOWED_HERE'));
+  }
+  if (v.services) {
+    const unique = new Set(v.services);
+    if ((await em.count(Service, { id: { $in: [...unique] } })) !== unique.size) {
+      problems.push(new InputProblem(['input', 'services'], 'A service named does not exist', 'NOT_FOUND'));
+    }
+  }
+  if (v.coveredGrids) {
+    const unique = new Set(v.coveredGrids);
+    const grids = await em.find(Area, { id: { $in: [...unique] } }, { fields: ['kind'] });
+    if (grids.length !== unique.size)
+      problems.push(new InputProblem(['input', 'coveredGrids'], 'A grid named does not exist', 'NOT_FOUND'));
+    if (grids.some((g) => g.kind !== 'GRID' && g.kind !== 'MICRO_GRID')) {
+      problems.push(new InputProblem(['input', 'coveredGrids'], 'Stations cover grids and micro-grids only', 'NOT_ALLOWED_HERE'));
+    }
+  }
+  if (v.staff) {
+    const people = new Set(v.staff.map((s) => s.person));
+    if (people.size !== v.staff.length) problems.push(new InputProblem(['input', 'staff'], 'A person is listed twice'));
+    if ((await em.count(Person, { id: { $in: [...people] } })) !== people.size) {
+      problems.push(new InputProblem(['input', 'staff'], 'A person named does not exist', 'NOT_FOUND'));
+    }
+  }
+  if (problems.length) throw new InputProblems(problems);
+}
+
+async function save(em: EntityManager, v: StationValues, existing: Station | null): Promise<Station> {
+  await validate(em, v);
+  const fields = {
+    name: v.name.trim(),
+    address: v.address.trim(),
+    latitude: v.latitude,
+    longitude: v.longitude,
+    area: v.area,
+    phone: v.phone,
+    timeZone: v.timeZone,
+    openingHours: [...v.openingHours].sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens)),
+    responsibleUnit: v.responsibleUnit,
+  };
+  const station = existing ? em.assign(existing, fields as never) : em.create(Station, fields as never);
+  await em.flush();
+  if (v.services) {
+    await em.nativeDelete(StationService, { station: station.id });
+    for (const service of new Set(v.services)) em.create(StationService, { station: station.id, service } as never);
+  }
+  if (v.coveredGrids) {
+    await em.nativeDelete(StationGrid, { station: station.id });
+    for (const grid of new Set(v.coveredGrids)) em.create(StationGrid, { station: station.id, grid } as never);
+  }
+  if (v.staff) {
+    await em.nativeDelete(StationStaff, { station: station.id });
+    for (const s of v.staff) em.create(StationStaff, { station: station.id, person: s.person, post: s.post } as never);
+  }
+  await em.flush();
+  return station;
+}
+
+export function createStation(em: EntityManager, values: StationValues): Promise<Station> {
+  return em.transactional((tx) => save(tx, values, null));
+}
+
+export function updateStation(em: EntityManager, id: number, change: Partial<StationValues>): Promise<Station> {
+  return em.transactional(async (tx) => {
+    const station = await tx.findOne(Station, { id });
+    if (!station) throw new InputProblem(['input', 'id'], 'No such station', 'NOT_FOUND');
+    const current: StationValues = {
+      name: station.name,
+      address: station.address,
+      latitude: station.latitude,
+      longitude: station.longitude,
+      area: station.area.id,
+      phone: station.phone ?? null,
+      timeZone: station.timeZone,
+      openingHours: station.openingHours,
+      responsibleUnit: station.responsibleUnit?.id ?? null,
+    };
+    return save(tx, { ...current, ...change }, station);
+  });
+}

@@ -1,0 +1,185 @@
+import { DateTimeResolver } from 'graphql-scalars';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Connection, OrderDirection } from '../../graphql/connection.js';
+import { enumFrom } from '../../graphql/enums.js';
+import { UserError } from '../../graphql/mutation.js';
+import { Node } from '../../graphql/node.js';
+import { STAFF_POSTS, type StaffPost } from './station.entity.js';
+
+export const StaffPostEnum = enumFrom(STAFF_POSTS, 'StaffPost', 'A post at a service station.', {
+  HEAD: '站长',
+  POLICE_OFFICER: '网格民警',
+  GRID_HEAD: '网格长',
+  SOCIAL_WORKER: '社工',
+  VOLUNTEER: '志愿者',
+});
+export const StationOrderFieldEnum = enumFrom(
+  ['NAME', 'ID', 'CREATED_AT', 'UPDATED_AT'] as const,
+  'StationOrderField',
+  'Orderings of stations.',
+);
+
+@ObjectType('OpeningWindow', { description: 'Open from `opens` to `closes` (local time of the station) on one weekday.' })
+export class OpeningWindowType {
+  @Field(() => Int, { description: 'ISO weekday: 1 is Monday, 7 is Sunday.' })
+  weekday!: number;
+  @Field(() => String, { description: 'HH:MM' })
+  opens!: string;
+  @Field(() => String, { description: 'HH:MM' })
+  closes!: string;
+}
+
+@ObjectType('Service', { implements: Node, description: 'A service from the catalogue that stations offer (帮办代办, 助餐 …).' })
+export class ServiceType extends Node {
+  @Field(() => String, { description: 'Stable code, e.g. `errand-proxy`.' })
+  code!: string;
+  @Field(() => String, { description: 'Chinese name.' })
+  name!: string;
+  @Field(() => String, { description: 'English name.' })
+  nameEn!: string;
+  @Field(() => String)
+  category!: string;
+}
+export const ServiceConnection = Connection(ServiceType, 'Service');
+
+@ObjectType('Station', { implements: Node, description: 'A party-and-masses service station (党群服务站).' })
+export class StationType extends Node {
+  @Field(() => String)
+  name!: string;
+  @Field(() => String)
+  address!: string;
+  @Field(() => Float, { description: 'WGS-84.' })
+  latitude!: number;
+  @Field(() => Float, { description: 'WGS-84.' })
+  longitude!: number;
+  @Field(() => String, { nullable: true, description: 'The station’s public contact number.' })
+  phone!: string | null;
+  @Field(() => String, { description: 'IANA time zone of the opening hours.' })
+  timeZone!: string;
+  @Field(() => [OpeningWindowType])
+  openingHours!: OpeningWindowType[];
+  @Field(() => DateTimeResolver)
+  createdAt!: Date;
+  @Field(() => DateTimeResolver)
+  updatedAt!: Date;
+}
+export const StationConnection = Connection(StationType, 'Station');
+
+@ObjectType('StationStaff', { implements: Node, description: 'A person on a station’s staff.' })
+export class StationStaffType extends Node {
+  @Field(() => StaffPostEnum)
+  post!: StaffPost;
+}
+export const StationStaffConnection = Connection(StationStaffType, 'StationStaff');
+
+@InputType({ description: 'Narrows a list of stations; all given conditions must hold.' })
+export class StationFilter {
+  @Field(() => ID, { nullable: true, description: 'Only stations sitting in this area or below it.' })
+  within?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only stations offering this service.' })
+  service?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only stations covering this grid.' })
+  coversGrid?: string | null;
+  @Field(() => String, { nullable: true, description: 'Name contains this text (case-insensitive).' })
+  nameContains?: string | null;
+}
+
+@InputType()
+export class StationOrder {
+  @Field(() => StationOrderFieldEnum)
+  field!: keyof typeof StationOrderFieldEnum;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction!: OrderDirection;
+}
+
+@InputType({ description: 'Narrows the service catalogue.' })
+export class ServiceFilter {
+  @Field(() => String, { nullable: true })
+  category?: string | null;
+  @Field(() => String, { nullable: true, description: 'Name (Chinese or English) contains this text.' })
+  nameContains?: string | null;
+}
+
+@InputType('OpeningWindowInput')
+export class OpeningWindowInput {
+  @Field(() => Int)
+  weekday!: number;
+  @Field(() => String)
+  opens!: string;
+  @Field(() => String)
+  closes!: string;
+}
+
+@InputType('StationStaffInput')
+export class StationStaffInput {
+  @Field(() => ID)
+  person!: string;
+  @Field(() => StaffPostEnum)
+  post!: StaffPost;
+}
+
+@InputType()
+export class CreateStationInput {
+  @Field(() => String)
+  name!: string;
+  @Field(() => String)
+  address!: string;
+  @Field(() => Float)
+  latitude!: number;
+  @Field(() => Float)
+  longitude!: number;
+  @Field(() => ID, { description: 'The community (or other area) the station sits in.' })
+  area!: string;
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'IANA time zone; default Asia/Shanghai.' })
+  timeZone?: string | null;
+  @Field(() => [OpeningWindowInput], { nullable: true })
+  openingHours?: OpeningWindowInput[] | null;
+  @Field(() => ID, { nullable: true })
+  responsibleUnit?: string | null;
+  @Field(() => [ID], { nullable: true })
+  services?: string[] | null;
+  @Field(() => [ID], { nullable: true, description: 'The grids the station covers.' })
+  coveredGrids?: string[] | null;
+  @Field(() => [StationStaffInput], { nullable: true })
+  staff?: StationStaffInput[] | null;
+}
+
+@InputType({ description: 'Fields left out stay as they are; lists given replace the old ones.' })
+export class UpdateStationInput {
+  @Field(() => ID)
+  id!: string;
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+  @Field(() => String, { nullable: true })
+  address?: string | null;
+  @Field(() => Float, { nullable: true })
+  latitude?: number | null;
+  @Field(() => Float, { nullable: true })
+  longitude?: number | null;
+  @Field(() => ID, { nullable: true })
+  area?: string | null;
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+  @Field(() => String, { nullable: true })
+  timeZone?: string | null;
+  @Field(() => [OpeningWindowInput], { nullable: true })
+  openingHours?: OpeningWindowInput[] | null;
+  @Field(() => ID, { nullable: true })
+  responsibleUnit?: string | null;
+  @Field(() => [ID], { nullable: true })
+  services?: string[] | null;
+  @Field(() => [ID], { nullable: true })
+  coveredGrids?: string[] | null;
+  @Field(() => [StationStaffInput], { nullable: true })
+  staff?: StationStaffInput[] | null;
+}
+
+@ObjectType()
+export class StationPayload {
+  @Field(() => StationType, { nullable: true })
+  station!: StationType | null;
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}

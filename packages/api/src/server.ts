@@ -1,0 +1,166 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler } from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Config } from './config.js';
+import type { Orm } from './db/orm.js';
+import { countSql, type SqlCount } from './db/sql-counter.js';
+import { graphiqlRouter } from './graphiql/graphiql.js';
+import { type Context, createContext } from './graphql/context.js';
+import { createChangePubSub } from './graphql/pubsub.js';
+import { createSchema } from './graphql/schema.js';
+
+export const GRAPHQL_PATH = '/graphql';
+export const GRAPHIQL_PATH = '/graphiql';
+const MAX_BODY = '1mb';
+
+export interface RunningServer {
+  url: string;
+  graphqlUrl: string;
+  http: Server;
+  close(): Promise<void>;
+}
+
+/** Reports how many SQL statements a request ran, when `GZ_SQL_TRACE` is on. */
+function useSqlTrace(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind === 'single') {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              sqlStatements: contextValue.sql.statements,
+            };
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Errors we did not raise on purpose are logged and reported without their internals. */
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const code = formatted.extensions?.code;
+  if (code === 'INTERNAL_SERVER_ERROR' && !(original instanceof GraphQLError)) {
+    console.error('Unexpected error:', original);
+    return { message: 'Internal server error', path: formatted.path, extensions: { code } };
+  }
+  return formatted;
+}
+
+/**
+ * One HTTP server: GraphQL at /graphql (POST, GET, and WebSocket subscriptions over graphql-ws),
+ * GraphiQL at /graphiql, /healthz (process up), /readyz (database reachable).
+ */
+export async function startServer(config: Pick<Config, 'port' | 'host' | 'sqlTrace'>, orm: Orm): Promise<RunningServer> {
+  const pubsub = createChangePubSub();
+  const schema = await createSchema(pubsub);
+  const app = express();
+  app.disable('x-powered-by');
+  const http = createHttpServer(app);
+
+  const wsServer = new WebSocketServer({ server: http, path: GRAPHQL_PATH });
+  const wsCleanup = useServer({ schema, context: () => createContext(orm.em, pubsub) }, wsServer);
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: http }),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+      ...(config.sqlTrace ? [useSqlTrace()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
+    }
+  });
+  app.use(GRAPHIQL_PATH, graphiqlRouter(GRAPHIQL_PATH, GRAPHQL_PATH));
+  app.get('/', (_req, res) => {
+    res.redirect(GRAPHIQL_PATH);
+  });
+  // A person opening /graphql in a browser wants the IDE, not a protocol error.
+  app.get(GRAPHQL_PATH, (req, res, next) => {
+    if (
+      req.query.query === undefined &&
+      req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html'
+    ) {
+      res.redirect(GRAPHIQL_PATH);
+      return;
+    }
+    next();
+  });
+  app.use(
+    GRAPHQL_PATH,
+    (_req, res, next) => {
+      const counter: SqlCount = { statements: 0 };
+      res.locals.sql = counter;
+      countSql(counter, next);
+    },
+    express.json({ limit: MAX_BODY, type: ['application/json', 'application/graphql-response+json'] }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const context = createContext(orm.em, pubsub);
+        context.sql = res.locals.sql as SqlCount;
+        return context;
+      },
+    }),
+  );
+  const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+    const status = (error as { status?: number }).status ?? 500;
+    if (res.headersSent || status >= 500) {
+      next(error);
+      return;
+    }
+    const type = (error as { type?: string }).type;
+    const message =
+      type === 'entity.parse.failed'
+        ? `The request body is not valid JSON: ${(error as Error).message}`
+        : type === 'entity.too.large'
+          ? `The request body is larger than ${MAX_BODY}`
+          : (error as Error).message;
+    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  };
+  app.use(bodyErrors);
+
+  await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
+  const { port } = http.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${host}:${port}`;
+  return {
+    url,
+    graphqlUrl: `${url}${GRAPHQL_PATH}`,
+    http,
+    async close() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { inject } from 'vitest';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }[];
+  extensions?: { sqlStatements?: number; [k: string]: unknown };
+}
+
+export const apiUrl = (): string => inject('apiUrl');
+export const graphqlUrl = (): string => `${apiUrl()}/graphql`;
+
+/** A GraphQL request over real HTTP to the server the global setup started. */
+export async function gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  const res = await fetch(graphqlUrl(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, ...((await res.json()) as object) };
+}
+
+/** Like `gql`, but fails the test on any error and returns the data. */
+export async function query<T = Record<string, any>>(q: string, variables?: Record<string, unknown>): Promise<T> {
+  const response = await gql<T>(q, variables);
+  if (response.errors?.length || !response.data) {
+    throw new Error(`GraphQL errors (HTTP ${response.status}): ${JSON.stringify(response.errors)}`);
+  }
+  return response.data;
+}

@@ -1,0 +1,21 @@
+import { query } from './client.js';
+
+/** The demo district's first area of a kind, found through the API. */
+export async function firstArea(kind: string, within?: string): Promise<{ id: string; name: string; databaseId: number }> {
+  const data = await query<{ areas: { nodes: { id: string; name: string; databaseId: number }[] } }>(
+    `query($kind: [AreaKind!], $within: ID) { areas(first: 1, filter: { kind: $kind, within: $within }, orderBy: { field: ID }) { nodes { id name databaseId } } }`,
+    { kind: [kind], within },
+  );
+  const area = data.areas.nodes[0];
+  if (!area) throw new Error(`no ${kind} in the demo data`);
+  return area;
+}
+
+export async function count(entityQuery: string): Promise<number> {
+  const data = await query<Record<string, { totalCount: number }>>(`{ c: ${entityQuery} { totalCount } }`);
+  return data.c.totalCount;
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}

@@ -1,0 +1,33 @@
+import type { TestProject } from 'vitest/node';
+import { migrate, openOrm } from '../db/orm.js';
+import { seedDemo } from '../seed/demo-district.js';
+import { startServer } from '../server.js';
+import { createTestDatabase, type TestDatabaseKind } from './test-database.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    apiUrl: string;
+    databaseKind: TestDatabaseKind;
+    databaseUrl: string | undefined;
+    dataDir: string;
+  }
+}
+
+/** Per project: a fresh database with the demo district, and one real server on a free port. */
+export default async function setup(project: TestProject) {
+  const kind = (project.config.env?.GZ_TEST_DB ?? 'postgres') as TestDatabaseKind;
+  const database = await createTestDatabase(kind);
+  const orm = await openOrm({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, logQueries: false });
+  await migrate(orm);
+  await seedDemo(orm.em.fork(), { scale: 1 });
+  const server = await startServer({ port: 0, host: '127.0.0.1', sqlTrace: true }, orm);
+  project.provide('apiUrl', server.url);
+  project.provide('databaseKind', kind);
+  project.provide('databaseUrl', database.databaseUrl);
+  project.provide('dataDir', database.dataDir);
+  return async () => {
+    await server.close();
+    await orm.close(true);
+    await database.drop();
+  };
+}
