@@ -11,7 +11,7 @@
  *    communities, grids, the stations covering them) with one row per level and with every row.
  * Results are printed and written to bench/results/startup-<db>-scale<N>.json.
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +47,8 @@ const NESTED = `query($n: Int) {
 
 async function database() {
   const dataDir = mkdtempSync(join(tmpdir(), 'gz-bench-'));
-  if (values.db === 'embedded') return { env: { GZ_DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  if (values.db === 'embedded')
+    return { env: { GZ_DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   const admin = 'postgresql://postgres@127.0.0.1:5432/postgres';
   const name = `gz_bench_scale${scale}`;
   const client = new pg.Client({ connectionString: admin });
@@ -68,7 +69,11 @@ async function database() {
 }
 
 async function post(query, variables) {
-  const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return res.json();
 }
 

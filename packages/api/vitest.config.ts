@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 /**
  * Every test runs twice: against the PostgreSQL server (DATABASE_URL or 127.0.0.1:5432) and
@@ -6,6 +9,12 @@ import { defineConfig } from 'vitest/config';
  * starts one real API server; tests talk to it over HTTP and WebSocket.
  */
 export default defineConfig({
+  resolve: {
+    // Node loads graphql's CommonJS build (the package has no `exports`), and so do type-graphql
+    // and Apollo; Vite would pick the ES build for our own imports, and graphql refuses to mix two
+    // copies of its classes. Resolve it the way Node does.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['src/**/*.test.ts'],
     fileParallelism: false,

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -73,6 +74,10 @@ export async function startServer(config: Pick<Config, 'port' | 'host' | 'sqlTra
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    // No ambient credentials (no cookies): callers authenticate with an Authorization header,
+    // which a cross-site form or image cannot send. Plain GET queries must work, as the
+    // GraphQL-over-HTTP spec has them, for caches and for tools like graphql-http's audits.
+    csrfPrevention: false,
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins: [

@@ -77,7 +77,8 @@ export function graphiqlRouter(base: string, graphqlPath: string): Router {
   });
   for (const [name, file] of Object.entries(ASSETS)) {
     router.get(`/${name}`, (_req, res) => {
-      res.set('Cache-Control', 'public, max-age=86400').sendFile(file);
+      // pnpm keeps packages under node_modules/.pnpm: allow that dot-folder in the path.
+      res.set('Cache-Control', 'public, max-age=86400').sendFile(file, { dotfiles: 'allow' });
     });
   }
   return router;

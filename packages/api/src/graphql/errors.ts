@@ -16,8 +16,9 @@ export class GzError extends GraphQLError {
   }
 }
 
+/** Bad arguments: the request as a whole is refused with HTTP 400 (Apollo reads `extensions.http`). */
 export const badInput = (message: string, argument?: string): GzError =>
-  new GzError(ErrorCode.BAD_USER_INPUT, message, argument ? { argument } : {});
+  new GzError(ErrorCode.BAD_USER_INPUT, message, { ...(argument ? { argument } : {}), http: { status: 400 } });
 
 /**
  * A problem with one field of a mutation's input. Mutations return these in `userErrors`

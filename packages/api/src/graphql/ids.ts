@@ -1,5 +1,5 @@
 import { InputProblem } from './errors.js';
-import { type NodeType, parseGlobalId } from './node.js';
+import { type NodeType, parseGlobalId } from './global-id.js';
 
 /** A global ID inside a mutation input: a wrong one is a `userErrors` entry on that field. */
 export function inputId(value: string, type: NodeType, field: string[]): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gql, query } from '../test/client.js';
-import { parseGlobalId, toGlobalId } from './node.js';
+import { parseGlobalId, toGlobalId } from './global-id.js';
 
 describe('global IDs', () => {
   it('round-trip and refuse what is not ours', () => {

@@ -1,4 +1,5 @@
 /** `pnpm schema:print`: writes the built schema's SDL to packages/schema/schema.graphql. */
+import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { printSchema } from 'graphql';

@@ -19,3 +19,22 @@ export async function count(entityQuery: string): Promise<number> {
 export function uniqueName(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
+
+/**
+ * A district, street and community of the test's own, so tests that write leave the demo
+ * district exactly as seeded for the tests that count it.
+ */
+export async function scratchCommunity(): Promise<{ district: string; street: string; community: string }> {
+  const create = async (kind: string, parent?: string) => {
+    const data = await query<{ createArea: { area: { id: string }; userErrors: unknown[] } }>(
+      `mutation($input: CreateAreaInput!) { createArea(input: $input) { area { id } userErrors { field message code } } }`,
+      { input: { kind, name: uniqueName(`测试${kind}`), parent } },
+    );
+    if (data.createArea.userErrors.length) throw new Error(JSON.stringify(data.createArea.userErrors));
+    return data.createArea.area.id;
+  };
+  const district = await create('DISTRICT');
+  const street = await create('STREET', district);
+  const community = await create('COMMUNITY', street);
+  return { district, street, community };
+}

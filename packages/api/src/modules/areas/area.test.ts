@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gql, query } from '../../test/client.js';
-import { count, firstArea, uniqueName } from '../../test/fixtures.js';
+import { count, firstArea, scratchCommunity, uniqueName } from '../../test/fixtures.js';
 
 const CREATE = `mutation($input: CreateAreaInput!) { createArea(input: $input) {
   area { id kind name depth parent { id } ancestors { kind } gridLevel management manager { id } floorArea ownerCount }
@@ -75,7 +75,7 @@ describe('the area tree of the demo district', () => {
 
 describe('creating and editing areas', () => {
   it('adds a grid under a community and a compound under it, with the tree rules', async () => {
-    const community = await firstArea('COMMUNITY');
+    const community = { id: (await scratchCommunity()).community };
     const grid = await gql(CREATE, { input: { kind: 'GRID', name: uniqueName('测试网格'), parent: community.id, gridKind: 'GEOGRAPHIC' } });
     expect(grid.data?.createArea.userErrors).toEqual([]);
     const g = grid.data?.createArea.area;
@@ -99,7 +99,9 @@ describe('creating and editing areas', () => {
   });
 
   it('moves an area with its whole subtree, and refuses a move into itself', async () => {
-    const [a, b] = (await query(`{ areas(first: 2, filter: { kind: [COMMUNITY] }) { nodes { id } } }`)).areas.nodes;
+    const { community, street } = await scratchCommunity();
+    const a = { id: community };
+    const b = (await gql(CREATE, { input: { kind: 'COMMUNITY', name: uniqueName('第二社区'), parent: street } })).data?.createArea.area;
     const grid = (await gql(CREATE, { input: { kind: 'GRID', name: uniqueName('迁移网格'), parent: a.id } })).data?.createArea.area;
     const compound = (await gql(CREATE, { input: { kind: 'COMPOUND', name: uniqueName('迁移小区'), parent: grid.id } })).data?.createArea
       .area;
@@ -116,7 +118,7 @@ describe('creating and editing areas', () => {
   });
 
   it('refuses a code that is taken, and writes nothing', async () => {
-    const community = await firstArea('COMMUNITY');
+    const community = { id: (await scratchCommunity()).community };
     const code = uniqueName('GZ').replace(' ', '-');
     const first = await gql(CREATE, { input: { kind: 'GRID', name: uniqueName('编码网格'), parent: community.id, code } });
     expect(first.data?.createArea.userErrors).toEqual([]);

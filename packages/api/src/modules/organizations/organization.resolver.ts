@@ -2,9 +2,10 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { InputProblem } from '../../graphql/errors.js';
+import { type NodeType, parseGlobalId } from '../../graphql/global-id.js';
 import { inputId, optionalInputId } from '../../graphql/ids.js';
 import { withUserErrors } from '../../graphql/mutation.js';
-import { expectId, type NodeType, parseGlobalId } from '../../graphql/node.js';
+import { expectId } from '../../graphql/node.js';
 import { orderingBy, paginate } from '../../graphql/paginate.js';
 import { Area } from '../areas/area.entity.js';
 import { areaSources } from '../areas/area.sources.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gql, query } from '../../test/client.js';
-import { firstArea, uniqueName } from '../../test/fixtures.js';
+import { firstArea, scratchCommunity, uniqueName } from '../../test/fixtures.js';
 
 describe('organisations', () => {
   it('49 property companies, 34 of them with a party organisation', async () => {
@@ -31,7 +31,7 @@ describe('organisations', () => {
   });
 
   it('creates a unit answerable for a community and a station, and an alliance with members', async () => {
-    const community = await firstArea('COMMUNITY');
+    const community = { id: (await scratchCommunity()).community };
     const station = await query(`{ stations(first: 1) { nodes { id } } }`);
     const unit = await gql(
       `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) {

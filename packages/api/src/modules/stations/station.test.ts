@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gql, query } from '../../test/client.js';
-import { firstArea, uniqueName } from '../../test/fixtures.js';
+import { firstArea, scratchCommunity, uniqueName } from '../../test/fixtures.js';
 
 interface Page {
   stations: {
@@ -114,8 +114,12 @@ describe('stations: fields, filters and nested connections', () => {
   });
 
   it('creates and edits a station in one transaction each', async () => {
-    const community = await firstArea('COMMUNITY');
-    const grid = await firstArea('GRID', community.id);
+    const community = { id: (await scratchCommunity()).community };
+    const grid = (
+      await query(`mutation($input: CreateAreaInput!) { createArea(input: $input) { area { id } } }`, {
+        input: { kind: 'GRID', name: uniqueName('测试网格'), parent: community.id },
+      })
+    ).createArea.area;
     const svc = await query(`{ services(first: 2) { nodes { id } } }`);
     const unit = await query(`{ organizations(first: 1, filter: { kind: [UNIT] }) { nodes { id } } }`);
     const person = await query(`{ people(first: 1) { nodes { id } } }`);
