@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     console.log(`${signal}: stopping`);
     await server.close();
     await orm.close();
+    console.log('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

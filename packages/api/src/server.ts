@@ -79,6 +79,8 @@ export async function startServer(config: Pick<Config, 'port' | 'host' | 'sqlTra
     // GraphQL-over-HTTP spec has them, for caches and for tools like graphql-http's audits.
     csrfPrevention: false,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the process's signals: it stops the server, then the database, then exits.
+    stopOnTerminationSignals: false,
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
