@@ -1,5 +1,4 @@
 import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { GraphQLError } from 'graphql';
 import { Field, ObjectType } from 'type-graphql';
 import { InputProblem, InputProblems } from './errors.js';
 
@@ -30,7 +29,6 @@ export async function withUserErrors<T extends object>(work: () => Promise<T>): 
     if (error instanceof ForeignKeyConstraintViolationException) {
       return { userErrors: [{ field: ['input'], message: 'A referenced record does not exist', code: 'NOT_FOUND' }] };
     }
-    if (error instanceof GraphQLError) throw error;
     throw error;
   }
 }

@@ -6,7 +6,8 @@ import { InputProblem } from '../../graphql/errors.js';
 import { inputId, optionalInputId } from '../../graphql/ids.js';
 import { withUserErrors } from '../../graphql/mutation.js';
 import { expectId } from '../../graphql/node.js';
-import { orderingBy, paginate } from '../../graphql/paginate.js';
+import { orderingOf } from '../../graphql/ordering.js';
+import { paginate } from '../../graphql/paginate.js';
 import { ancestorsOf, type ChangeEvent, Topics } from '../../graphql/pubsub.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { organizationSources, responsibilitySources } from '../organizations/organization.sources.js';
@@ -21,18 +22,6 @@ import { areaSources } from './area.sources.js';
 import { AreaConnection, AreaFilter, AreaOrder, AreaPayload, AreaType, CreateAreaInput, UpdateAreaInput } from './area.types.js';
 
 export const AreaChange = ChangeType(AreaType, 'Area', 'area');
-
-const ORDER_COLUMNS = {
-  NAME: ['name', 'name', 'string'],
-  ID: ['id', 'id', 'number'],
-  CREATED_AT: ['createdAt', 'created_at', 'date'],
-  UPDATED_AT: ['updatedAt', 'updated_at', 'date'],
-} as const;
-
-export function areaOrdering(order: AreaOrder | null | undefined) {
-  const [property, column, kind] = ORDER_COLUMNS[order?.field ?? 'NAME'];
-  return orderingBy(property, column, kind, order?.direction === 'DESC' ? 'desc' : 'asc');
-}
 
 function filterValues(filter: AreaFilter | null | undefined) {
   if (!filter) return null;
@@ -53,7 +42,7 @@ export class AreaResolver {
     @Arg('orderBy', () => AreaOrder, { nullable: true }) orderBy: AreaOrder | null,
   ): Promise<ConnectionResult<Area>> {
     const where = await areaWhere(em, filterValues(filter));
-    return paginate(em, Area, where, areaOrdering(orderBy), page);
+    return paginate(em, Area, where, orderingOf(orderBy), page);
   }
 
   @FieldResolver(() => AreaType, { nullable: true, description: 'The area this one sits in; null for a district.' })

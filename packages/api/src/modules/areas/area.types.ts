@@ -1,9 +1,10 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Connection, OrderDirection } from '../../graphql/connection.js';
+import { Connection } from '../../graphql/connection.js';
 import { enumFrom } from '../../graphql/enums.js';
 import { UserError } from '../../graphql/mutation.js';
 import { Node } from '../../graphql/node.js';
+import { OrderInput, type OrderValue } from '../../graphql/ordering.js';
 import { AREA_KINDS, type AreaKind, GRID_KINDS, type GridKind, MANAGEMENT_KINDS, type ManagementKind } from './area.entity.js';
 
 export const AreaKindEnum = enumFrom(AREA_KINDS, 'AreaKind', 'A level of the area tree.', {
@@ -26,7 +27,6 @@ export const ManagementKindEnum = enumFrom(MANAGEMENT_KINDS, 'ManagementKind', '
   SELF_MANAGED: '自管: by a residents’ self-management committee',
   UNMANAGED: 'No property management (无物业小区)',
 });
-export const AreaOrderFieldEnum = enumFrom(['NAME', 'ID', 'CREATED_AT', 'UPDATED_AT'] as const, 'AreaOrderField', 'Orderings of areas.');
 
 @ObjectType('Area', {
   implements: Node,
@@ -83,13 +83,8 @@ export class AreaFilter {
   nameContains?: string | null;
 }
 
-@InputType()
-export class AreaOrder {
-  @Field(() => AreaOrderFieldEnum)
-  field!: keyof typeof AreaOrderFieldEnum;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction!: OrderDirection;
-}
+export const AreaOrder = OrderInput('Area', 'areas');
+export type AreaOrder = OrderValue;
 
 @InputType()
 export class CreateAreaInput {

@@ -6,7 +6,8 @@ import { type NodeType, parseGlobalId } from '../../graphql/global-id.js';
 import { inputId, optionalInputId } from '../../graphql/ids.js';
 import { withUserErrors } from '../../graphql/mutation.js';
 import { expectId } from '../../graphql/node.js';
-import { orderingBy, paginate } from '../../graphql/paginate.js';
+import { orderingOf } from '../../graphql/ordering.js';
+import { paginate } from '../../graphql/paginate.js';
 import { Area } from '../areas/area.entity.js';
 import { areaSources } from '../areas/area.sources.js';
 import { AreaConnection, AreaType } from '../areas/area.types.js';
@@ -26,13 +27,6 @@ import {
   ResponsibilityType,
   UpdateOrganizationInput,
 } from './organization.types.js';
-
-const ORDER_COLUMNS = {
-  NAME: ['name', 'name', 'string'],
-  ID: ['id', 'id', 'number'],
-  CREATED_AT: ['createdAt', 'created_at', 'date'],
-  UPDATED_AT: ['updatedAt', 'updated_at', 'date'],
-} as const;
 
 /** Splits `responsibleFor` IDs into communities and stations. */
 function responsibleFor(ids: string[]): { areas: number[]; stations: number[] } {
@@ -69,8 +63,7 @@ export class OrganizationResolver {
       em,
       filter && { ...filter, within: filter.within != null ? expectId(filter.within, 'Area', 'filter.within') : null },
     );
-    const [property, column, kind] = ORDER_COLUMNS[orderBy?.field ?? 'NAME'];
-    return paginate(em, Organization, where, orderingBy(property, column, kind, orderBy?.direction === 'DESC' ? 'desc' : 'asc'), page);
+    return paginate(em, Organization, where, orderingOf(orderBy), page);
   }
 
   @FieldResolver(() => AreaType, { nullable: true, description: 'The area the organisation sits in.' })

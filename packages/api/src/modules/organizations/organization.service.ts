@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
+import { replaceRows } from '../../db/replace-rows.js';
 import { InputProblem, InputProblems } from '../../graphql/errors.js';
 import { Area } from '../areas/area.entity.js';
 import { escapeLike, likePrefix, NOTHING, subtreePath } from '../areas/area.service.js';
@@ -122,13 +123,18 @@ async function save(em: EntityManager, v: OrganizationValues, existing: Organiza
   org.redHeart = v.redHeart;
   await em.flush();
   if (v.responsibleFor) {
-    await em.nativeDelete(Responsibility, { unit: org.id });
-    for (const areaId of new Set(v.responsibleFor.areas)) em.create(Responsibility, { unit: org.id, area: areaId } as never);
-    for (const stationId of new Set(v.responsibleFor.stations)) em.create(Responsibility, { unit: org.id, station: stationId } as never);
+    await replaceRows(em, Responsibility, { property: 'unit', id: org.id }, [
+      ...[...new Set(v.responsibleFor.areas)].map((area) => ({ area })),
+      ...[...new Set(v.responsibleFor.stations)].map((station) => ({ station })),
+    ]);
   }
   if (v.members) {
-    await em.nativeDelete(AllianceMembership, { alliance: org.id });
-    for (const memberId of new Set(v.members)) em.create(AllianceMembership, { alliance: org.id, member: memberId } as never);
+    await replaceRows(
+      em,
+      AllianceMembership,
+      { property: 'alliance', id: org.id },
+      [...new Set(v.members)].map((member) => ({ member })),
+    );
   }
   await em.flush();
   return org;

@@ -1,9 +1,10 @@
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Connection, OrderDirection } from '../../graphql/connection.js';
+import { Connection } from '../../graphql/connection.js';
 import { enumFrom } from '../../graphql/enums.js';
 import { UserError } from '../../graphql/mutation.js';
 import { Node } from '../../graphql/node.js';
+import { OrderInput, type OrderValue } from '../../graphql/ordering.js';
 import {
   ORGANIZATION_KINDS,
   type OrganizationKind,
@@ -40,11 +41,6 @@ export const PropertyCompanyKindEnum = enumFrom(PROPERTY_COMPANY_KINDS, 'Propert
   MARKET: 'A market company',
   SELF_MANAGEMENT_COMMITTEE: '自管会: residents’ self-management committee',
 });
-export const OrganizationOrderFieldEnum = enumFrom(
-  ['NAME', 'ID', 'CREATED_AT', 'UPDATED_AT'] as const,
-  'OrganizationOrderField',
-  'Orderings of organisations.',
-);
 
 @ObjectType('Organization', { implements: Node, description: 'A party organisation, unit, property company, team or alliance.' })
 export class OrganizationType extends Node {
@@ -88,13 +84,8 @@ export class OrganizationFilter {
   nameContains?: string | null;
 }
 
-@InputType()
-export class OrganizationOrder {
-  @Field(() => OrganizationOrderFieldEnum)
-  field!: keyof typeof OrganizationOrderFieldEnum;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction!: OrderDirection;
-}
+export const OrganizationOrder = OrderInput('Organization', 'organisations');
+export type OrganizationOrder = OrderValue;
 
 @InputType()
 export class CreateOrganizationInput {

@@ -2,20 +2,14 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import { PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { expectId } from '../../graphql/node.js';
-import { orderingBy, paginate } from '../../graphql/paginate.js';
+import { orderingOf } from '../../graphql/ordering.js';
+import { paginate } from '../../graphql/paginate.js';
 import { Area } from '../areas/area.entity.js';
 import { AreaType } from '../areas/area.types.js';
 import { Person, RoleAssignment } from './person.entity.js';
 import { personWhere } from './person.service.js';
 import { roleSources } from './person.sources.js';
 import { PersonConnection, PersonFilter, PersonOrder, PersonType, RoleAssignmentConnection, RoleAssignmentType } from './person.types.js';
-
-const ORDER_COLUMNS = {
-  NAME: ['name', 'name', 'string'],
-  ID: ['id', 'id', 'number'],
-  CREATED_AT: ['createdAt', 'created_at', 'date'],
-  UPDATED_AT: ['updatedAt', 'updated_at', 'date'],
-} as const;
 
 @Resolver(() => PersonType)
 export class PersonResolver {
@@ -30,8 +24,7 @@ export class PersonResolver {
       em,
       filter && { ...filter, within: filter.within != null ? expectId(filter.within, 'Area', 'filter.within') : null },
     );
-    const [property, column, kind] = ORDER_COLUMNS[orderBy?.field ?? 'NAME'];
-    return paginate(em, Person, where, orderingBy(property, column, kind, orderBy?.direction === 'DESC' ? 'desc' : 'asc'), page);
+    return paginate(em, Person, where, orderingOf(orderBy), page);
   }
 
   @FieldResolver(() => RoleAssignmentConnection, { description: 'The roles this person holds or held.' })

@@ -1,8 +1,9 @@
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Connection, OrderDirection } from '../../graphql/connection.js';
+import { Connection } from '../../graphql/connection.js';
 import { enumFrom } from '../../graphql/enums.js';
 import { Node } from '../../graphql/node.js';
+import { OrderInput, type OrderValue } from '../../graphql/ordering.js';
 import { GENDERS, type Gender, ROLE_KINDS, type RoleKind } from './person.entity.js';
 
 export const RoleKindEnum = enumFrom(ROLE_KINDS, 'RoleKind', 'A role a person holds in one area.', {
@@ -22,11 +23,6 @@ export const RoleKindEnum = enumFrom(ROLE_KINDS, 'RoleKind', 'A role a person ho
   MEDIATOR: '调解员',
 });
 export const GenderEnum = enumFrom(GENDERS, 'Gender', 'Gender as recorded.');
-export const PersonOrderFieldEnum = enumFrom(
-  ['NAME', 'ID', 'CREATED_AT', 'UPDATED_AT'] as const,
-  'PersonOrderField',
-  'Orderings of people.',
-);
 
 @ObjectType('Person', {
   implements: Node,
@@ -67,10 +63,5 @@ export class PersonFilter {
   nameContains?: string | null;
 }
 
-@InputType()
-export class PersonOrder {
-  @Field(() => PersonOrderFieldEnum)
-  field!: keyof typeof PersonOrderFieldEnum;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction!: OrderDirection;
-}
+export const PersonOrder = OrderInput('Person', 'people');
+export type PersonOrder = OrderValue;

@@ -6,6 +6,7 @@ import { InputProblem } from '../../graphql/errors.js';
 import { inputId, optionalInputId } from '../../graphql/ids.js';
 import { withUserErrors } from '../../graphql/mutation.js';
 import { expectId } from '../../graphql/node.js';
+import { orderingOf } from '../../graphql/ordering.js';
 import { orderingBy, paginate } from '../../graphql/paginate.js';
 import { ancestorsOf, type ChangeEvent, Topics } from '../../graphql/pubsub.js';
 import { Area } from '../areas/area.entity.js';
@@ -34,13 +35,6 @@ import {
   StationType,
   UpdateStationInput,
 } from './station.types.js';
-
-const ORDER_COLUMNS = {
-  NAME: ['name', 'name', 'string'],
-  ID: ['id', 'id', 'number'],
-  CREATED_AT: ['createdAt', 'created_at', 'date'],
-  UPDATED_AT: ['updatedAt', 'updated_at', 'date'],
-} as const;
 
 export const StationChange = ChangeType(StationType, 'Station', 'station');
 
@@ -77,8 +71,7 @@ export class StationResolver {
         coversGrid: filter.coversGrid != null ? expectId(filter.coversGrid, 'Area', 'filter.coversGrid') : null,
       },
     );
-    const [property, column, kind] = ORDER_COLUMNS[orderBy?.field ?? 'NAME'];
-    return paginate(em, Station, where, orderingBy(property, column, kind, orderBy?.direction === 'DESC' ? 'desc' : 'asc'), page);
+    return paginate(em, Station, where, orderingOf(orderBy), page);
   }
 
   @FieldResolver(() => AreaType, { description: 'The area the station sits in.' })

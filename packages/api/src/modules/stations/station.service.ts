@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
+import { replaceRows } from '../../db/replace-rows.js';
 import { InputProblem, InputProblems } from '../../graphql/errors.js';
 import { Area } from '../areas/area.entity.js';
 import { escapeLike, likePrefix, NOTHING, subtreePath } from '../areas/area.service.js';
@@ -141,18 +142,22 @@ async function save(em: EntityManager, v: StationValues, existing: Station | nul
   };
   const station = existing ? em.assign(existing, fields as never) : em.create(Station, fields as never);
   await em.flush();
-  if (v.services) {
-    await em.nativeDelete(StationService, { station: station.id });
-    for (const service of new Set(v.services)) em.create(StationService, { station: station.id, service } as never);
-  }
-  if (v.coveredGrids) {
-    await em.nativeDelete(StationGrid, { station: station.id });
-    for (const grid of new Set(v.coveredGrids)) em.create(StationGrid, { station: station.id, grid } as never);
-  }
-  if (v.staff) {
-    await em.nativeDelete(StationStaff, { station: station.id });
-    for (const s of v.staff) em.create(StationStaff, { station: station.id, person: s.person, post: s.post } as never);
-  }
+  const owner = { property: 'station', id: station.id };
+  if (v.services)
+    await replaceRows(
+      em,
+      StationService,
+      owner,
+      [...new Set(v.services)].map((service) => ({ service })),
+    );
+  if (v.coveredGrids)
+    await replaceRows(
+      em,
+      StationGrid,
+      owner,
+      [...new Set(v.coveredGrids)].map((grid) => ({ grid })),
+    );
+  if (v.staff) await replaceRows(em, StationStaff, owner, v.staff);
   await em.flush();
   return station;
 }

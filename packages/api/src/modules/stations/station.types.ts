@@ -1,9 +1,10 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Connection, OrderDirection } from '../../graphql/connection.js';
+import { Connection } from '../../graphql/connection.js';
 import { enumFrom } from '../../graphql/enums.js';
 import { UserError } from '../../graphql/mutation.js';
 import { Node } from '../../graphql/node.js';
+import { OrderInput, type OrderValue } from '../../graphql/ordering.js';
 import { STAFF_POSTS, type StaffPost } from './station.entity.js';
 
 export const StaffPostEnum = enumFrom(STAFF_POSTS, 'StaffPost', 'A post at a service station.', {
@@ -13,11 +14,6 @@ export const StaffPostEnum = enumFrom(STAFF_POSTS, 'StaffPost', 'A post at a ser
   SOCIAL_WORKER: '社工',
   VOLUNTEER: '志愿者',
 });
-export const StationOrderFieldEnum = enumFrom(
-  ['NAME', 'ID', 'CREATED_AT', 'UPDATED_AT'] as const,
-  'StationOrderField',
-  'Orderings of stations.',
-);
 
 @ObjectType('OpeningWindow', { description: 'Open from `opens` to `closes` (local time of the station) on one weekday.' })
 export class OpeningWindowType {
@@ -84,13 +80,8 @@ export class StationFilter {
   nameContains?: string | null;
 }
 
-@InputType()
-export class StationOrder {
-  @Field(() => StationOrderFieldEnum)
-  field!: keyof typeof StationOrderFieldEnum;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction!: OrderDirection;
-}
+export const StationOrder = OrderInput('Station', 'stations');
+export type StationOrder = OrderValue;
 
 @InputType({ description: 'Narrows the service catalogue.' })
 export class ServiceFilter {
