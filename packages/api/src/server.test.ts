@@ -1,7 +1,6 @@
-import { createClient } from 'graphql-ws';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { apiUrl, gql, graphqlUrl, query } from './test/client.js';
+import { apiUrl, firstEvent, gql, graphqlUrl, query } from './test/client.js';
+import { scratchCommunity, uniqueName } from './test/fixtures.js';
 
 describe('the HTTP server', () => {
   it('/healthz says the process is up; /readyz that the database answers', async () => {
@@ -48,35 +47,44 @@ describe('the HTTP server', () => {
 
   it('delivers subscriptions over WebSocket on the same path (graphql-ws)', async () => {
     const district = await query(`{ areas(first: 1, filter: { kind: [DISTRICT] }) { nodes { id } } }`);
-    const station = await query(`{ stations(first: 1) { nodes { id name } } }`);
-    const client = createClient({ url: graphqlUrl().replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false });
-    const events: unknown[] = [];
-    const received = new Promise<void>((resolve, reject) => {
-      client.subscribe(
-        {
-          query: `subscription($within: ID) { stationChanged(within: $within) { action station { id name } } }`,
-          variables: { within: district.areas.nodes[0].id },
+    const station = (await query(`{ stations(first: 1) { nodes { id name } } }`)).stations.nodes[0];
+    const event = await firstEvent(
+      `subscription($within: ID) { stationChanged(within: $within) { action station { id name } } }`,
+      { within: district.areas.nodes[0].id },
+      async () => {
+        const res = await gql(`mutation($input: UpdateStationInput!) { updateStation(input: $input) { userErrors { code } } }`, {
+          input: { id: station.id, name: station.name },
+        });
+        expect(res.data?.updateStation.userErrors).toEqual([]);
+      },
+    );
+    expect(event).toEqual({ data: { stationChanged: { action: 'UPDATED', station } } });
+  });
+
+  it('tells an area subscriber about areas created below it, and not about others', async () => {
+    const { street, community } = await scratchCommunity();
+    const other = await scratchCommunity();
+    const prefix = uniqueName('新网格');
+    let attempt = 0;
+    const event = await firstEvent(
+      `subscription($within: ID) { areaChanged(within: $within) { action area { name kind parent { id } } } }`,
+      { within: street },
+      async () => {
+        await query(`mutation($input: CreateAreaInput!) { createArea(input: $input) { area { id } } }`, {
+          input: { kind: 'GRID', name: uniqueName('别处网格'), parent: other.community },
+        });
+        await query(`mutation($input: CreateAreaInput!) { createArea(input: $input) { area { id } } }`, {
+          input: { kind: 'GRID', name: `${prefix} ${++attempt}`, parent: community },
+        });
+      },
+    );
+    expect(event).toEqual({
+      data: {
+        areaChanged: {
+          action: 'CREATED',
+          area: { name: expect.stringMatching(new RegExp(`^${prefix} \\d+$`)), kind: 'GRID', parent: { id: community } },
         },
-        {
-          next: (value) => {
-            events.push(value);
-            resolve();
-          },
-          error: reject,
-          complete: () => undefined,
-        },
-      );
+      },
     });
-    await new Promise<void>((resolve) => client.on('connected', () => resolve()));
-    // The subscription is registered once the server has acknowledged it; give it a moment.
-    await new Promise((r) => setTimeout(r, 200));
-    const s = station.stations.nodes[0];
-    const res = await gql(`mutation($input: UpdateStationInput!) { updateStation(input: $input) { userErrors { code } } }`, {
-      input: { id: s.id, name: s.name },
-    });
-    expect(res.data?.updateStation.userErrors).toEqual([]);
-    await received;
-    await client.dispose();
-    expect(events[0]).toEqual({ data: { stationChanged: { action: 'UPDATED', station: { id: s.id, name: s.name } } } });
   });
 });

@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { inject } from 'vitest';
+import WebSocket from 'ws';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -27,4 +29,29 @@ export async function query<T = Record<string, any>>(q: string, variables?: Reco
     throw new Error(`GraphQL errors (HTTP ${response.status}): ${JSON.stringify(response.errors)}`);
   }
   return response.data;
+}
+
+/**
+ * Subscribes over WebSocket (graphql-ws) and resolves with the first event. graphql-ws does not
+ * say when the server has registered a subscription, so `trigger` runs again every 250 ms until
+ * an event arrives (at most 40 times).
+ */
+export async function firstEvent(subscription: string, variables: Record<string, unknown>, trigger: () => Promise<void>): Promise<unknown> {
+  const client = createClient({ url: graphqlUrl().replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false });
+  try {
+    const events = client.iterate({ query: subscription, variables });
+    let received = false;
+    const first = events.next().finally(() => {
+      received = true;
+    });
+    for (let attempt = 0; attempt < 40 && !received; attempt++) {
+      await trigger();
+      await Promise.race([first, new Promise((r) => setTimeout(r, 250))]);
+    }
+    const { value } = await first;
+    await events.return?.();
+    return value;
+  } finally {
+    await client.dispose();
+  }
 }
