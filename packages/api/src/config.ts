@@ -34,6 +34,16 @@ const EnvSchema = z.object({
     .max(100, 'must be at most 100')
     .default(1),
   GZ_SQL_TRACE: booleanFlag.default(false),
+  GZ_PRODUCTION: booleanFlag.default(false),
+  GZ_INTROSPECTION: booleanFlag.optional(),
+  GZ_GRAPHIQL: booleanFlag.optional(),
+  GZ_MAX_DEPTH: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(2, 'must be at least 2')
+    .max(100, 'must be at most 100')
+    .default(16),
+  GZ_MAX_COST: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(100_000),
   GZ_LOG_QUERIES: booleanFlag.default(false),
 });
 
@@ -49,6 +59,14 @@ export interface Config {
   /** Report the SQL statement count of each GraphQL request in `extensions.sqlStatements`. */
   sqlTrace: boolean;
   logQueries: boolean;
+  /** Production mode: introspection and GraphiQL off unless asked for, no field suggestions. */
+  production: boolean;
+  introspection: boolean;
+  graphiql: boolean;
+  /** The deepest nesting of fields a document may have. */
+  maxDepth: number;
+  /** The most objects one operation may ask for (see graphql/limits/query-cost.ts). */
+  maxCost: number;
 }
 
 export class ConfigError extends Error {
@@ -76,5 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedScale: e.GZ_SEED_SCALE,
     sqlTrace: e.GZ_SQL_TRACE,
     logQueries: e.GZ_LOG_QUERIES,
+    production: e.GZ_PRODUCTION,
+    introspection: e.GZ_INTROSPECTION ?? !e.GZ_PRODUCTION,
+    graphiql: e.GZ_GRAPHIQL ?? !e.GZ_PRODUCTION,
+    maxDepth: e.GZ_MAX_DEPTH,
+    maxCost: e.GZ_MAX_COST,
   };
 }

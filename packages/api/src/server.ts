@@ -14,12 +14,16 @@ import type { Orm } from './db/orm.js';
 import { countSql, type SqlCount } from './db/sql-counter.js';
 import { graphiqlRouter } from './graphiql/graphiql.js';
 import { type Context, createContext } from './graphql/context.js';
+import { armor } from './graphql/limits/armor.js';
+import { useQueryCost } from './graphql/limits/use-query-cost.js';
 import { createChangePubSub } from './graphql/pubsub.js';
 import { createSchema } from './graphql/schema.js';
 
 export const GRAPHQL_PATH = '/graphql';
 export const GRAPHIQL_PATH = '/graphiql';
 const MAX_BODY = '1mb';
+/** The most tokens a document may have; graphql-js stops parsing there. */
+const MAX_TOKENS = 5_000;
 
 export interface RunningServer {
   url: string;
@@ -61,7 +65,12 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
  * One HTTP server: GraphQL at /graphql (POST, GET, and WebSocket subscriptions over graphql-ws),
  * GraphiQL at /graphiql, /healthz (process up), /readyz (database reachable).
  */
-export async function startServer(config: Pick<Config, 'port' | 'host' | 'sqlTrace'>, orm: Orm): Promise<RunningServer> {
+export type ServerSettings = Pick<
+  Config,
+  'port' | 'host' | 'sqlTrace' | 'production' | 'introspection' | 'graphiql' | 'maxDepth' | 'maxCost'
+>;
+
+export async function startServer(config: ServerSettings, orm: Orm): Promise<RunningServer> {
   const pubsub = createChangePubSub();
   const schema = await createSchema(pubsub);
   const app = express();
@@ -71,9 +80,13 @@ export async function startServer(config: Pick<Config, 'port' | 'host' | 'sqlTra
   const wsServer = new WebSocketServer({ server: http, path: GRAPHQL_PATH });
   const wsCleanup = useServer({ schema, context: () => createContext(orm.em, pubsub) }, wsServer);
 
+  const limits = armor(config);
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: true,
+    introspection: config.introspection,
+    validationRules: limits.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    allowBatchedHttpRequests: false,
     // No ambient credentials (no cookies): callers authenticate with an Authorization header,
     // which a cross-site form or image cannot send. Plain GET queries must work, as the
     // GraphQL-over-HTTP spec has them, for caches and for tools like graphql-http's audits.
@@ -83,6 +96,8 @@ export async function startServer(config: Pick<Config, 'port' | 'host' | 'sqlTra
     stopOnTerminationSignals: false,
     formatError,
     plugins: [
+      ...(limits.plugins as ApolloServerPlugin<Context>[]),
+      useQueryCost(config.maxCost),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       ApolloServerPluginLandingPageDisabled(),
       {
@@ -110,21 +125,21 @@ export async function startServer(config: Pick<Config, 'port' | 'host' | 'sqlTra
       res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
     }
   });
-  app.use(GRAPHIQL_PATH, graphiqlRouter(GRAPHIQL_PATH, GRAPHQL_PATH));
-  app.get('/', (_req, res) => {
-    res.redirect(GRAPHIQL_PATH);
-  });
-  // A person opening /graphql in a browser wants the IDE, not a protocol error.
-  app.get(GRAPHQL_PATH, (req, res, next) => {
-    if (
-      req.query.query === undefined &&
-      req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html'
-    ) {
+  if (config.graphiql) {
+    app.use(GRAPHIQL_PATH, graphiqlRouter(GRAPHIQL_PATH, GRAPHQL_PATH));
+    app.get('/', (_req, res) => {
       res.redirect(GRAPHIQL_PATH);
-      return;
-    }
-    next();
-  });
+    });
+    // A person opening /graphql in a browser wants the IDE, not a protocol error.
+    app.get(GRAPHQL_PATH, (req, res, next) => {
+      const wants = req.accepts(['application/json', 'application/graphql-response+json', 'text/html']);
+      if (req.query.query === undefined && wants === 'text/html') {
+        res.redirect(GRAPHIQL_PATH);
+        return;
+      }
+      next();
+    });
+  }
   app.use(
     GRAPHQL_PATH,
     (_req, res, next) => {
@@ -148,13 +163,13 @@ export async function startServer(config: Pick<Config, 'port' | 'host' | 'sqlTra
       return;
     }
     const type = (error as { type?: string }).type;
-    const message =
+    const [code, message] =
       type === 'entity.parse.failed'
-        ? `The request body is not valid JSON: ${(error as Error).message}`
+        ? ['BAD_REQUEST', `The request body is not valid JSON: ${(error as Error).message}`]
         : type === 'entity.too.large'
-          ? `The request body is larger than ${MAX_BODY}`
-          : (error as Error).message;
-    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+          ? ['PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY}`]
+          : ['BAD_REQUEST', (error as Error).message];
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
   app.use(bodyErrors);
 

@@ -1,21 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { gql } from '../test/client.js';
 
-/** Districts, their streets, communities, grids and the stations covering each grid: five levels. */
-const NESTED = `query($n: Int) {
-  areas(first: $n, filter: { kind: [DISTRICT] }) { nodes { name
-    children(first: $n) { nodes { name
-      children(first: $n) { nodes { name
-        children(first: $n) { nodes { name kind
-          coveringStations(first: $n) { nodes { name area { name } services(first: 3) { nodes { name } } } }
+/**
+ * Districts, their streets, communities, grids and the stations covering each grid: five levels.
+ * `$streets` … `$stations` set the page size of each level.
+ */
+const NESTED = `query($streets: Int, $communities: Int, $grids: Int, $stations: Int) {
+  areas(first: 1, filter: { kind: [DISTRICT] }, orderBy: { field: ID }) { nodes { name
+    children(first: $streets) { nodes { name
+      children(first: $communities) { nodes { name
+        children(first: $grids) { nodes { name kind
+          coveringStations(first: $stations) { nodes { name area { name } services(first: 3) { nodes { name } } } }
         } }
       } }
     } }
   } }
 }`;
 
-async function statements(n: number): Promise<{ sql: number; rows: number }> {
-  const r = await gql(NESTED, { n });
+/** One row per level, or pages as large as the cost limit allows: every row of the demo district. */
+const ONE = { streets: 1, communities: 1, grids: 1, stations: 1 };
+const ALL = { streets: 5, communities: 10, grids: 30, stations: 5 };
+
+async function statements(pages: typeof ONE): Promise<{ sql: number; rows: number }> {
+  const r = await gql(NESTED, pages);
   expect(r.errors).toBeUndefined();
   const rows = JSON.stringify(r.data).split('"name"').length - 1;
   return { sql: r.extensions?.sqlStatements ?? Number.NaN, rows };
@@ -23,8 +30,8 @@ async function statements(n: number): Promise<{ sql: number; rows: number }> {
 
 describe('batching: every relation goes through a per-request DataLoader', () => {
   it('the SQL statement count of a nested query is set by its depth, not by its rows', async () => {
-    const few = await statements(1);
-    const many = await statements(100);
+    const few = await statements(ONE);
+    const many = await statements(ALL);
     expect(many.rows).toBeGreaterThan(few.rows * 20);
     // One statement per level (districts, streets, communities, grids, stations), one for the
     // stations' areas, one for their services: seven, however many rows each level has.

@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../config.js';
 import { migrate, openOrm } from '../db/orm.js';
 import { seedDemo } from '../seed/demo-district.js';
 import { startServer } from '../server.js';
@@ -20,7 +21,7 @@ export default async function setup(project: TestProject) {
   const orm = await openOrm({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, logQueries: false });
   await migrate(orm);
   await seedDemo(orm.em.fork(), { scale: 1 });
-  const server = await startServer({ port: 0, host: '127.0.0.1', sqlTrace: true }, orm);
+  const server = await startServer({ ...loadConfig({}), port: 0, host: '127.0.0.1', sqlTrace: true }, orm);
   project.provide('apiUrl', server.url);
   project.provide('databaseKind', kind);
   project.provide('databaseUrl', database.databaseUrl);

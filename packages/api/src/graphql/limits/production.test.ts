@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../config.js';
+import { migrate, type Orm, openOrm } from '../../db/orm.js';
+import { type RunningServer, startServer } from '../../server.js';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+
+/** A server of its own, started as a deployment would with GZ_PRODUCTION=true. */
+describe('production mode', () => {
+  let database: TestDatabase;
+  let orm: Orm;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(inject('databaseKind'));
+    orm = await openOrm({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, logQueries: false });
+    await migrate(orm);
+    server = await startServer({ ...loadConfig({ GZ_PRODUCTION: 'true' }), port: 0, host: '127.0.0.1' }, orm);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await orm?.close(true);
+    await database?.drop();
+  });
+
+  const post = async (query: string) => {
+    const res = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] },
+    };
+  };
+
+  it('answers queries', async () => {
+    expect((await post('{ areas { totalCount } }')).body).toMatchObject({ data: { areas: { totalCount: 0 } } });
+  });
+
+  it('refuses introspection', async () => {
+    const r = await post('{ __schema { types { name } } }');
+    expect(r.status).toBe(400);
+    expect(r.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(r.body.errors?.[0].message).toMatch(/introspection is not allowed/i);
+  });
+
+  it('serves no GraphiQL', async () => {
+    expect((await fetch(`${server.url}/graphiql`)).status).toBe(404);
+    expect((await fetch(server.url, { redirect: 'manual' })).status).toBe(404);
+  });
+
+  it('gives no field suggestions and no stack traces', async () => {
+    const r = await post('{ area { totalCount } }');
+    expect(r.status).toBe(400);
+    expect(r.body.errors?.[0].message).not.toMatch(/did you mean/i);
+    expect(JSON.stringify(r.body)).not.toMatch(/stacktrace/);
+  });
+});

@@ -1,0 +1,29 @@
+import { type DocumentNode, type GraphQLSchema, getNamedType, isLeafType } from 'graphql';
+import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from '../connection.js';
+
+/**
+ * The cost of a query is the number of objects it could return at most: each object costs 1,
+ * scalars and page information nothing, and a connection multiplies what one of its items costs
+ * by the page size asked for (`first` or `last`; 20 when neither is given), as GitHub counts.
+ */
+const objectCount: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const returned = getNamedType(field.type);
+  if (isLeafType(returned) || returned.name === 'PageInfo') return 0;
+  if (returned.name.endsWith('Connection')) {
+    const size = (args.first as number | undefined) ?? (args.last as number | undefined) ?? DEFAULT_PAGE_SIZE;
+    return 1 + size * childComplexity;
+  }
+  // An edge's `node` is the object its edge already counted.
+  if (type.name.endsWith('Edge') && field.name === 'node') return childComplexity;
+  return 1 + childComplexity;
+};
+
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): number {
+  return getComplexity({ schema, query: document, variables, operationName, estimators: [objectCount] });
+}
