@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -30,6 +31,11 @@ export interface RunningServer {
   graphqlUrl: string;
   http: Server;
   close(): Promise<void>;
+}
+
+/** A caller's request id (a proxy's, say) when it is a sane token; a fresh UUID otherwise. */
+function requestId(given: string | undefined): string {
+  return given && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
 /** Reports how many SQL statements a request ran, when `GZ_SQL_TRACE` is on. */
@@ -142,15 +148,17 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
   }
   app.use(
     GRAPHQL_PATH,
-    (_req, res, next) => {
+    (req, res, next) => {
       const counter: SqlCount = { statements: 0 };
       res.locals.sql = counter;
+      res.locals.requestId = requestId(req.get('x-request-id'));
+      res.set('x-request-id', res.locals.requestId);
       countSql(counter, next);
     },
     express.json({ limit: MAX_BODY, type: ['application/json', 'application/graphql-response+json'] }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
-        const context = createContext(orm.em, pubsub);
+        const context = createContext(orm.em, pubsub, res.locals.requestId as string);
         context.sql = res.locals.sql as SqlCount;
         return context;
       },

@@ -1,4 +1,5 @@
 import { Area } from '../modules/areas/area.entity.js';
+import { AuditRecord } from '../modules/audit/audit.entity.js';
 import { AllianceMembership, Organization, Responsibility } from '../modules/organizations/organization.entity.js';
 import { Person, RoleAssignment } from '../modules/people/person.entity.js';
 import { Service, Station, StationGrid, StationService, StationStaff } from '../modules/stations/station.entity.js';
@@ -15,4 +16,5 @@ export const entities = [
   StationService,
   StationGrid,
   StationStaff,
+  AuditRecord,
 ];

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { SqlCount } from '../db/sql-counter.js';
+import { type Actor, anonymous } from '../modules/audit/audit.service.js';
 import { Loaders } from './loaders.js';
 import type { ChangePubSub } from './pubsub.js';
 
@@ -9,6 +10,8 @@ export interface Context {
   loaders: Loaders;
   sql: SqlCount;
   pubsub: ChangePubSub;
+  /** Who is asking; every change they make is audited under this name. */
+  actor: Actor;
   /**
    * A subscription lives for many events: each event is resolved on a fresh unit of work
    * and fresh loaders, so it never sees the data of an earlier one.
@@ -16,12 +19,13 @@ export interface Context {
   renew(): void;
 }
 
-export function createContext(root: EntityManager, pubsub: ChangePubSub): Context {
+export function createContext(root: EntityManager, pubsub: ChangePubSub, requestId: string | null = null): Context {
   const context: Context = {
     em: root.fork({ clear: true }),
     loaders: undefined as unknown as Loaders,
     sql: { statements: 0 },
     pubsub,
+    actor: anonymous(requestId),
     renew() {
       context.em = root.fork({ clear: true });
       context.loaders = new Loaders(context.em);

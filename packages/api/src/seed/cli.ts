@@ -6,10 +6,11 @@ import { parseArgs } from 'node:util';
 import type { EntityManager } from '@mikro-orm/sql';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { migrate, openOrm } from '../db/orm.js';
+import { AuditRecord } from '../modules/audit/audit.entity.js';
 import { isEmpty, seedDemo } from './demo-district.js';
 
 const USAGE =
-  'usage: pnpm seed [--scale N] [--reset]\n  --scale N  districts to create, 1 to 100 (default 1)\n  --reset    delete every row of every table first';
+  'usage: pnpm seed [--scale N] [--reset]\n  --scale N  districts to create, 1 to 100 (default 1)\n  --reset    delete every row of every table (but the append-only audit trail) first';
 
 function fail(message: string): never {
   console.error(message);
@@ -23,10 +24,13 @@ function parseScale(value: string): number {
   return scale;
 }
 
-/** Empties every table the entities map, in one statement, and restarts their id sequences. */
+/**
+ * Empties every table the entities map, in one statement, and restarts their id sequences; but
+ * the audit trail, which is append-only: it keeps the history, and records the reset itself.
+ */
 async function resetAll(em: EntityManager): Promise<void> {
   const tables = [...em.getMetadata().getAll().values()]
-    .filter((meta) => meta.tableName && !meta.embeddable && !meta.virtual && !meta.abstract)
+    .filter((meta) => meta.tableName && !meta.embeddable && !meta.virtual && !meta.abstract && meta.class !== AuditRecord)
     .map((meta) => `"${meta.tableName}"`);
   await em.execute(`truncate table ${[...new Set(tables)].join(', ')} restart identity cascade`);
 }

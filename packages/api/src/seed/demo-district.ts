@@ -8,10 +8,12 @@
  * and ids are allocated here in generation order, so the same scale on an empty database
  * gives the same rows byte for byte. Rows go in as multi-row inserts (see bulk.ts).
  */
+
 import { fakerZH_CN as faker } from '@faker-js/faker';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Area, type AreaKind, type GridKind } from '../modules/areas/area.entity.js';
+import { recordChange, system } from '../modules/audit/audit.service.js';
 import {
   AllianceMembership,
   Organization,
@@ -204,6 +206,14 @@ export async function seedDemo(em: EntityManager, options: { scale: number }): P
     for (const entity of [Area, Organization, Responsibility, AllianceMembership, Person, RoleAssignment, Service, Station, StationStaff]) {
       await syncSequence(tx, entity);
     }
+    // Demo data comes in without mutations; the trail still says when and how much.
+    await recordChange(tx, system(), {
+      action: 'demo.seed',
+      objectType: 'Deployment',
+      objectId: 0,
+      before: null,
+      after: { scale, ...summary },
+    });
     return summary;
   });
 }

@@ -104,7 +104,7 @@ export class AreaResolver {
   }
 
   @Mutation(() => AreaPayload, { description: 'Adds an area under a parent of the right level.' })
-  createArea(@Ctx() { em, pubsub }: Context, @Arg('input', () => CreateAreaInput) input: CreateAreaInput) {
+  createArea(@Ctx() { em, pubsub, actor }: Context, @Arg('input', () => CreateAreaInput) input: CreateAreaInput) {
     return withUserErrors(async () => {
       const values: AreaValues = {
         kind: input.kind,
@@ -121,14 +121,14 @@ export class AreaResolver {
         latitude: input.latitude ?? null,
         longitude: input.longitude ?? null,
       };
-      const area = await createArea(em, values);
+      const area = await createArea(em, values, actor);
       await pubsub.publish(Topics.AREA_CHANGED, { id: area.id, action: 'CREATED', ancestors: ancestorsOf(area.path) });
       return { area };
     });
   }
 
   @Mutation(() => AreaPayload, { description: 'Changes an area; fields left out stay as they are.' })
-  updateArea(@Ctx() { em, pubsub }: Context, @Arg('input', () => UpdateAreaInput) input: UpdateAreaInput) {
+  updateArea(@Ctx() { em, pubsub, actor }: Context, @Arg('input', () => UpdateAreaInput) input: UpdateAreaInput) {
     return withUserErrors(async () => {
       const id = inputId(input.id, 'Area', ['input', 'id']);
       const { id: _id, parent, manager, ...rest } = input;
@@ -140,7 +140,7 @@ export class AreaResolver {
       }
       if (manager !== undefined) change.manager = optionalInputId(manager, 'Organization', ['input', 'manager']) ?? null;
       if (change.name === null) throw new InputProblem(['input', 'name'], 'Name must not be empty', 'REQUIRED');
-      const area = await updateArea(em, id, change);
+      const area = await updateArea(em, id, change, actor);
       await pubsub.publish(Topics.AREA_CHANGED, { id: area.id, action: 'UPDATED', ancestors: ancestorsOf(area.path) });
       return { area };
     });

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { InputProblem, InputProblems } from '../../graphql/errors.js';
+import { type Actor, changedFields, recordChange } from '../audit/audit.service.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Area, type AreaKind, type GridKind, type ManagementKind } from './area.entity.js';
 
@@ -185,7 +186,7 @@ function assignValues(area: Area, values: AreaValues, parent: Area | null, manag
   area.longitude = values.longitude;
 }
 
-export async function createArea(em: EntityManager, values: AreaValues): Promise<Area> {
+export async function createArea(em: EntityManager, values: AreaValues, actor: Actor): Promise<Area> {
   return em.transactional(async (tx) => {
     const { parent, manager } = await validate(tx, values, null);
     const area = tx.create(Area, { kind: values.kind, name: values.name, path: '', depth: parent ? parent.depth + 1 : 0 } as never);
@@ -194,6 +195,12 @@ export async function createArea(em: EntityManager, values: AreaValues): Promise
     // The path needs the id the insert gave.
     area.path = `${parent?.path ?? '/'}${area.id}/`;
     await tx.flush();
+    await recordChange(tx, actor, {
+      action: 'area.create',
+      objectType: 'Area',
+      objectId: area.id,
+      ...changedFields(null, { ...valuesOf(area) }),
+    });
     return area;
   });
 }
@@ -217,11 +224,12 @@ export function valuesOf(area: Area): AreaValues {
 }
 
 /** Applies a partial change; moving an area re-roots its whole subtree in the same transaction. */
-export async function updateArea(em: EntityManager, id: number, change: Partial<AreaValues>): Promise<Area> {
+export async function updateArea(em: EntityManager, id: number, change: Partial<AreaValues>, actor: Actor): Promise<Area> {
   return em.transactional(async (tx) => {
     const area = await tx.findOne(Area, { id });
     if (!area) throw new InputProblem(['input', 'id'], 'No such area', 'NOT_FOUND');
-    const values = { ...valuesOf(area), ...change };
+    const before = valuesOf(area);
+    const values = { ...before, ...change };
     const { parent, manager } = await validate(tx, values, area);
     const oldPath = area.path;
     const moved = (area.parent?.id ?? null) !== (parent?.id ?? null);
@@ -237,9 +245,15 @@ export async function updateArea(em: EntityManager, id: number, change: Partial<
         likePrefix(oldPath),
       ]);
       await tx.refresh(area);
-      return area;
+    } else {
+      await tx.flush();
     }
-    await tx.flush();
+    await recordChange(tx, actor, {
+      action: 'area.update',
+      objectType: 'Area',
+      objectId: area.id,
+      ...changedFields({ ...before }, { ...valuesOf(area) }),
+    });
     return area;
   });
 }

@@ -112,7 +112,7 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => OrganizationPayload)
-  createOrganization(@Ctx() { em }: Context, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput) {
+  createOrganization(@Ctx() { em, actor }: Context, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput) {
     return withUserErrors(async () => {
       const values: OrganizationValues = {
         kind: input.kind,
@@ -125,12 +125,12 @@ export class OrganizationResolver {
         redHeart: input.redHeart ?? false,
         ...listValues(input),
       };
-      return { organization: await createOrganization(em, values) };
+      return { organization: await createOrganization(em, values, actor) };
     });
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Changes an organisation; fields left out stay as they are.' })
-  updateOrganization(@Ctx() { em }: Context, @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput) {
+  updateOrganization(@Ctx() { em, actor }: Context, @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput) {
     return withUserErrors(async () => {
       const id = inputId(input.id, 'Organization', ['input', 'id']);
       const change: Partial<OrganizationValues> = listValues(input);
@@ -144,7 +144,7 @@ export class OrganizationResolver {
       if (input.partyLevel !== undefined) change.partyLevel = input.partyLevel;
       if (input.propertyCompanyKind !== undefined) change.propertyCompanyKind = input.propertyCompanyKind;
       if (input.redHeart != null) change.redHeart = input.redHeart;
-      return { organization: await updateOrganization(em, id, change) };
+      return { organization: await updateOrganization(em, id, change, actor) };
     });
   }
 }

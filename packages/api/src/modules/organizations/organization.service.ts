@@ -4,6 +4,7 @@ import { replaceRows } from '../../db/replace-rows.js';
 import { InputProblem, InputProblems } from '../../graphql/errors.js';
 import { Area } from '../areas/area.entity.js';
 import { escapeLike, likePrefix, NOTHING, subtreePath } from '../areas/area.service.js';
+import { type Actor, changedFields, recordChange } from '../audit/audit.service.js';
 import { Station } from '../stations/station.entity.js';
 import {
   AllianceMembership,
@@ -140,24 +141,69 @@ async function save(em: EntityManager, v: OrganizationValues, existing: Organiza
   return org;
 }
 
-export function createOrganization(em: EntityManager, values: OrganizationValues): Promise<Organization> {
-  return em.transactional((tx) => save(tx, values, null));
+/** The organisation's values as a change record sees them, with its lists when `lists` asks. */
+async function snapshot(
+  em: EntityManager,
+  org: Organization,
+  lists: { responsibleFor: boolean; members: boolean },
+): Promise<OrganizationValues> {
+  const values: OrganizationValues = {
+    kind: org.kind,
+    name: org.name,
+    area: (org.area?.id as number | undefined) ?? null,
+    parent: (org.parent?.id as number | undefined) ?? null,
+    host: (org.host?.id as number | undefined) ?? null,
+    partyLevel: org.partyLevel ?? null,
+    propertyCompanyKind: org.propertyCompanyKind ?? null,
+    redHeart: org.redHeart,
+  };
+  if (lists.responsibleFor) {
+    const rows = await em.find(Responsibility, { unit: org.id }, { orderBy: { id: 'asc' } });
+    values.responsibleFor = {
+      areas: rows.flatMap((r) => (r.area ? [r.area.id as number] : [])),
+      stations: rows.flatMap((r) => (r.station ? [r.station.id as number] : [])),
+    };
+  }
+  if (lists.members) {
+    const rows = await em.find(AllianceMembership, { alliance: org.id }, { orderBy: { id: 'asc' } });
+    values.members = rows.map((r) => r.member.id as number);
+  }
+  return values;
 }
 
-export function updateOrganization(em: EntityManager, id: number, change: Partial<OrganizationValues>): Promise<Organization> {
+export function createOrganization(em: EntityManager, values: OrganizationValues, actor: Actor): Promise<Organization> {
+  return em.transactional(async (tx) => {
+    const org = await save(tx, values, null);
+    const after = await snapshot(tx, org, { responsibleFor: !!values.responsibleFor, members: !!values.members });
+    await recordChange(tx, actor, {
+      action: 'organization.create',
+      objectType: 'Organization',
+      objectId: org.id,
+      ...changedFields(null, { ...after }),
+    });
+    return org;
+  });
+}
+
+export function updateOrganization(
+  em: EntityManager,
+  id: number,
+  change: Partial<OrganizationValues>,
+  actor: Actor,
+): Promise<Organization> {
   return em.transactional(async (tx) => {
     const org = await tx.findOne(Organization, { id });
     if (!org) throw new InputProblem(['input', 'id'], 'No such organization', 'NOT_FOUND');
-    const current: OrganizationValues = {
-      kind: org.kind,
-      name: org.name,
-      area: org.area?.id ?? null,
-      parent: org.parent?.id ?? null,
-      host: org.host?.id ?? null,
-      partyLevel: org.partyLevel ?? null,
-      propertyCompanyKind: org.propertyCompanyKind ?? null,
-      redHeart: org.redHeart,
-    };
-    return save(tx, { ...current, ...change }, org);
+    const lists = { responsibleFor: !!change.responsibleFor, members: !!change.members };
+    const before = await snapshot(tx, org, lists);
+    await save(tx, { ...before, ...change }, org);
+    const after = await snapshot(tx, org, lists);
+    await recordChange(tx, actor, {
+      action: 'organization.update',
+      objectType: 'Organization',
+      objectId: org.id,
+      ...changedFields({ ...before }, { ...after }),
+    });
+    return org;
   });
 }

@@ -119,7 +119,7 @@ export class StationResolver {
         responsibleUnit: optionalInputId(input.responsibleUnit, 'Organization', ['input', 'responsibleUnit']) ?? null,
         ...listValues(input),
       };
-      const station = await createStation(ctx.em, values);
+      const station = await createStation(ctx.em, values, ctx.actor);
       await publish(ctx, station, 'CREATED');
       return { station };
     });
@@ -140,7 +140,7 @@ export class StationResolver {
       if (input.responsibleUnit !== undefined) {
         change.responsibleUnit = optionalInputId(input.responsibleUnit, 'Organization', ['input', 'responsibleUnit']);
       }
-      const station = await updateStation(ctx.em, id, change);
+      const station = await updateStation(ctx.em, id, change, ctx.actor);
       await publish(ctx, station, 'UPDATED');
       return { station };
     });

@@ -4,6 +4,7 @@ import { replaceRows } from '../../db/replace-rows.js';
 import { InputProblem, InputProblems } from '../../graphql/errors.js';
 import { Area } from '../areas/area.entity.js';
 import { escapeLike, likePrefix, NOTHING, subtreePath } from '../areas/area.service.js';
+import { type Actor, changedFields, recordChange } from '../audit/audit.service.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Person } from '../people/person.entity.js';
 import { type OpeningWindow, Service, type StaffPost, Station, StationGrid, StationService, StationStaff } from './station.entity.js';
@@ -162,25 +163,67 @@ async function save(em: EntityManager, v: StationValues, existing: Station | nul
   return station;
 }
 
-export function createStation(em: EntityManager, values: StationValues): Promise<Station> {
-  return em.transactional((tx) => save(tx, values, null));
+type ListName = 'services' | 'coveredGrids' | 'staff';
+
+/** The station's values as a change record sees them, with the lists named in `lists`. */
+async function snapshot(em: EntityManager, station: Station, lists: ListName[]): Promise<StationValues> {
+  const values: StationValues = {
+    name: station.name,
+    address: station.address,
+    latitude: station.latitude,
+    longitude: station.longitude,
+    area: station.area.id as number,
+    phone: station.phone ?? null,
+    timeZone: station.timeZone,
+    openingHours: station.openingHours,
+    responsibleUnit: (station.responsibleUnit?.id as number | undefined) ?? null,
+  };
+  if (lists.includes('services')) {
+    values.services = (await em.find(StationService, { station: station.id })).map((r) => r.service.id as number).sort((a, b) => a - b);
+  }
+  if (lists.includes('coveredGrids')) {
+    values.coveredGrids = (await em.find(StationGrid, { station: station.id })).map((r) => r.grid.id as number).sort((a, b) => a - b);
+  }
+  if (lists.includes('staff')) {
+    values.staff = (await em.find(StationStaff, { station: station.id }, { orderBy: { id: 'asc' } })).map((r) => ({
+      person: r.person.id as number,
+      post: r.post,
+    }));
+  }
+  return values;
 }
 
-export function updateStation(em: EntityManager, id: number, change: Partial<StationValues>): Promise<Station> {
+const listsIn = (values: Partial<StationValues>): ListName[] =>
+  (['services', 'coveredGrids', 'staff'] as const).filter((name) => values[name] !== undefined);
+
+export function createStation(em: EntityManager, values: StationValues, actor: Actor): Promise<Station> {
+  return em.transactional(async (tx) => {
+    const station = await save(tx, values, null);
+    const after = await snapshot(tx, station, listsIn(values));
+    await recordChange(tx, actor, {
+      action: 'station.create',
+      objectType: 'Station',
+      objectId: station.id,
+      ...changedFields(null, { ...after }),
+    });
+    return station;
+  });
+}
+
+export function updateStation(em: EntityManager, id: number, change: Partial<StationValues>, actor: Actor): Promise<Station> {
   return em.transactional(async (tx) => {
     const station = await tx.findOne(Station, { id });
     if (!station) throw new InputProblem(['input', 'id'], 'No such station', 'NOT_FOUND');
-    const current: StationValues = {
-      name: station.name,
-      address: station.address,
-      latitude: station.latitude,
-      longitude: station.longitude,
-      area: station.area.id,
-      phone: station.phone ?? null,
-      timeZone: station.timeZone,
-      openingHours: station.openingHours,
-      responsibleUnit: station.responsibleUnit?.id ?? null,
-    };
-    return save(tx, { ...current, ...change }, station);
+    const lists = listsIn(change);
+    const before = await snapshot(tx, station, lists);
+    await save(tx, { ...before, ...change }, station);
+    const after = await snapshot(tx, station, lists);
+    await recordChange(tx, actor, {
+      action: 'station.update',
+      objectType: 'Station',
+      objectId: station.id,
+      ...changedFields({ ...before }, { ...after }),
+    });
+    return station;
   });
 }

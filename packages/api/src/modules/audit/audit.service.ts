@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/sql';
+import canonicalize from 'canonicalize';
+import { type ActorKind, AuditRecord } from './audit.entity.js';
+
+/** Who is asking and in which request: what every audited change records about its author. */
+export interface Actor {
+  kind: ActorKind;
+  id: number | null;
+  role: string | null;
+  roleAreaId: number | null;
+  requestId: string | null;
+}
+
+export const anonymous = (requestId: string | null = null): Actor => ({
+  kind: 'ANONYMOUS',
+  id: null,
+  role: null,
+  roleAreaId: null,
+  requestId,
+});
+
+/** The platform itself: the demo data loader, scheduled jobs. */
+export const system = (): Actor => ({ kind: 'SYSTEM', id: null, role: null, roleAreaId: null, requestId: null });
+
+/** The hash before the first record. */
+export const GENESIS = '0'.repeat(64);
+
+/** Serialises all writers of the chain: each takes it inside its transaction before appending. */
+const CHAIN_LOCK = 7_263_001;
+
+export interface Change {
+  action: string;
+  objectType: string;
+  objectId: number;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Keeps only the fields whose values differ; dates become ISO strings, as JSON keeps them. */
+export function changedFields(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown> | null; after: Record<string, unknown> } {
+  const plain = (v: unknown) => JSON.parse(JSON.stringify(v ?? null));
+  if (!before) return { before: null, after: plain(after) };
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(plain(before[key])) !== JSON.stringify(plain(after[key]))) {
+      b[key] = plain(before[key]);
+      a[key] = plain(after[key]);
+    }
+  }
+  return { before: b, after: a };
+}
+
+interface Hashed {
+  at: Date;
+  actorKind: string;
+  actorId?: number | null;
+  role?: string | null;
+  roleAreaId?: number | null;
+  action: string;
+  objectType: string;
+  objectId: number;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  requestId?: string | null;
+  prevHash: string;
+}
+
+/** SHA-256 of the record's canonical JSON (RFC 8785), which includes the previous hash. */
+export function hashOf(r: Hashed): string {
+  const content = canonicalize({
+    at: r.at.toISOString(),
+    actorKind: r.actorKind,
+    actorId: r.actorId ?? null,
+    role: r.role ?? null,
+    roleAreaId: r.roleAreaId ?? null,
+    action: r.action,
+    objectType: r.objectType,
+    objectId: r.objectId,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    requestId: r.requestId ?? null,
+    prevHash: r.prevHash,
+  });
+  return createHash('sha256')
+    .update(content ?? '')
+    .digest('hex');
+}
+
+/**
+ * Appends a change to the audit trail. Call it inside the transaction that makes the change,
+ * so the record and the change are written together or not at all.
+ */
+export async function recordChange(tx: EntityManager, actor: Actor, change: Change): Promise<AuditRecord> {
+  await tx.execute('select pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
+  const [last] = await tx.execute<{ hash: string }[]>('select hash from audit_record order by id desc limit 1');
+  const fields = {
+    at: new Date(),
+    actorKind: actor.kind,
+    actorId: actor.id,
+    role: actor.role,
+    roleAreaId: actor.roleAreaId,
+    action: change.action,
+    objectType: change.objectType,
+    objectId: change.objectId,
+    before: change.before,
+    after: change.after,
+    requestId: actor.requestId,
+    prevHash: last?.hash ?? GENESIS,
+  };
+  const record = tx.create(AuditRecord, { ...fields, hash: hashOf(fields) } as never);
+  await tx.flush();
+  return record;
+}
+
+export interface ChainReport {
+  records: number;
+  /** The first record that does not fit the chain, if any. */
+  broken: { id: number; reason: string } | null;
+}
+
+/**
+ * Walks the whole chain in order: each record must hash to its `hash`, and name the hash of the
+ * record before it. Rows are read in batches, so the chain may be long.
+ */
+export async function verifyChain(em: EntityManager, batch = 5_000): Promise<ChainReport> {
+  let prevHash = GENESIS;
+  let afterId = 0;
+  let records = 0;
+  for (;;) {
+    const rows = await em.fork().find(AuditRecord, { id: { $gt: afterId } }, { orderBy: { id: 'asc' }, limit: batch });
+    for (const row of rows) {
+      if (row.prevHash !== prevHash)
+        return { records, broken: { id: row.id, reason: 'does not follow the record before it (a record was removed or changed)' } };
+      if (hashOf(row) !== row.hash)
+        return { records, broken: { id: row.id, reason: 'its content does not match its hash (the record was edited)' } };
+      prevHash = row.hash;
+      afterId = row.id;
+      records += 1;
+    }
+    if (rows.length < batch) return { records, broken: null };
+  }
+}
