@@ -45,6 +45,14 @@ const EnvSchema = z.object({
     .default(16),
   GZ_MAX_COST: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(100_000),
   GZ_LOG_QUERIES: booleanFlag.default(false),
+  GZ_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  GZ_JWT_PUBLIC_KEY: z
+    .string()
+    .includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)' })
+    .optional(),
+  GZ_JWT_JWKS_URL: z.url({ message: 'must be an http(s) URL', protocol: /^https?$/ }).optional(),
+  GZ_JWT_ISSUER: z.string().min(1, 'must not be empty').default('gongzhi'),
+  GZ_JWT_AUDIENCE: z.string().min(1, 'must not be empty').default('gongzhi-api'),
 });
 
 export interface Config {
@@ -67,6 +75,14 @@ export interface Config {
   maxDepth: number;
   /** The most objects one operation may ask for (see graphql/limits/query-cost.ts). */
   maxCost: number;
+  /** How people's bearer tokens are verified; `undefined` when sign-in is not configured. */
+  jwt: JwtSettings;
+}
+
+export interface JwtSettings {
+  key: { kind: 'secret'; secret: string } | { kind: 'publicKey'; pem: string } | { kind: 'jwks'; url: string } | undefined;
+  issuer: string;
+  audience: string;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +101,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const keys = [
+    e.GZ_JWT_SECRET && 'GZ_JWT_SECRET',
+    e.GZ_JWT_PUBLIC_KEY && 'GZ_JWT_PUBLIC_KEY',
+    e.GZ_JWT_JWKS_URL && 'GZ_JWT_JWKS_URL',
+  ].filter(Boolean);
+  if (keys.length > 1) throw new ConfigError([`${keys.join(', ')}: give one way to verify tokens, not ${keys.length}`]);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -99,5 +121,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: e.GZ_GRAPHIQL ?? !e.GZ_PRODUCTION,
     maxDepth: e.GZ_MAX_DEPTH,
     maxCost: e.GZ_MAX_COST,
+    jwt: {
+      key: e.GZ_JWT_SECRET
+        ? { kind: 'secret', secret: e.GZ_JWT_SECRET }
+        : e.GZ_JWT_PUBLIC_KEY
+          ? { kind: 'publicKey', pem: e.GZ_JWT_PUBLIC_KEY }
+          : e.GZ_JWT_JWKS_URL
+            ? { kind: 'jwks', url: e.GZ_JWT_JWKS_URL }
+            : undefined,
+      issuer: e.GZ_JWT_ISSUER,
+      audience: e.GZ_JWT_AUDIENCE,
+    },
   };
 }

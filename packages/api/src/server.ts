@@ -10,6 +10,8 @@ import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { authenticate } from './auth/authenticate.js';
+import { TokenError, Tokens } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Orm } from './db/orm.js';
 import { countSql, type SqlCount } from './db/sql-counter.js';
@@ -19,6 +21,7 @@ import { armor } from './graphql/limits/armor.js';
 import { useQueryCost } from './graphql/limits/use-query-cost.js';
 import { createChangePubSub } from './graphql/pubsub.js';
 import { createSchema } from './graphql/schema.js';
+import type { Actor } from './modules/audit/audit.service.js';
 
 export const GRAPHQL_PATH = '/graphql';
 export const GRAPHIQL_PATH = '/graphiql';
@@ -73,7 +76,7 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
  */
 export type ServerSettings = Pick<
   Config,
-  'port' | 'host' | 'sqlTrace' | 'production' | 'introspection' | 'graphiql' | 'maxDepth' | 'maxCost'
+  'port' | 'host' | 'sqlTrace' | 'production' | 'introspection' | 'graphiql' | 'maxDepth' | 'maxCost' | 'jwt'
 >;
 
 export async function startServer(config: ServerSettings, orm: Orm): Promise<RunningServer> {
@@ -84,7 +87,24 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
   const http = createHttpServer(app);
 
   const wsServer = new WebSocketServer({ server: http, path: GRAPHQL_PATH });
-  const wsCleanup = useServer({ schema, context: () => createContext(orm.em, pubsub) }, wsServer);
+  const tokens = Tokens.create(config.jwt, config.production);
+  const wsCleanup = useServer<{ authorization?: string }, { actor?: Actor }>(
+    {
+      schema,
+      // A subscriber signs in once, with `connectionParams: { authorization: 'Bearer …' }`.
+      onConnect: async (ctx) => {
+        try {
+          ctx.extra.actor = await authenticate(orm.em.fork(), tokens, ctx.connectionParams?.authorization, null);
+          return true;
+        } catch (error) {
+          if (error instanceof TokenError) return false;
+          throw error;
+        }
+      },
+      context: (ctx) => createContext(orm.em, pubsub, tokens, ctx.extra.actor),
+    },
+    wsServer,
+  );
 
   const limits = armor(config);
   const apollo = new ApolloServer<Context>({
@@ -155,10 +175,22 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
       res.set('x-request-id', res.locals.requestId);
       countSql(counter, next);
     },
+    async (req, res, next) => {
+      try {
+        res.locals.actor = await authenticate(orm.em.fork(), tokens, req.get('authorization'), res.locals.requestId as string);
+        next();
+      } catch (error) {
+        if (!(error instanceof TokenError)) return next(error);
+        res
+          .status(401)
+          .set('WWW-Authenticate', `Bearer error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`)
+          .json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
+    },
     express.json({ limit: MAX_BODY, type: ['application/json', 'application/graphql-response+json'] }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
-        const context = createContext(orm.em, pubsub, res.locals.requestId as string);
+        const context = createContext(orm.em, pubsub, tokens, res.locals.actor as Actor);
         context.sql = res.locals.sql as SqlCount;
         return context;
       },

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import type { Tokens } from '../auth/tokens.js';
 import type { SqlCount } from '../db/sql-counter.js';
 import { type Actor, anonymous } from '../modules/audit/audit.service.js';
 import { Loaders } from './loaders.js';
@@ -12,6 +13,8 @@ export interface Context {
   pubsub: ChangePubSub;
   /** Who is asking; every change they make is audited under this name. */
   actor: Actor;
+  /** Verifies and, in development, issues people's tokens; null when sign-in is off. */
+  tokens: Tokens | null;
   /**
    * A subscription lives for many events: each event is resolved on a fresh unit of work
    * and fresh loaders, so it never sees the data of an earlier one.
@@ -19,13 +22,14 @@ export interface Context {
   renew(): void;
 }
 
-export function createContext(root: EntityManager, pubsub: ChangePubSub, requestId: string | null = null): Context {
+export function createContext(root: EntityManager, pubsub: ChangePubSub, tokens: Tokens | null, actor: Actor = anonymous()): Context {
   const context: Context = {
     em: root.fork({ clear: true }),
     loaders: undefined as unknown as Loaders,
     sql: { statements: 0 },
     pubsub,
-    actor: anonymous(requestId),
+    actor,
+    tokens,
     renew() {
       context.em = root.fork({ clear: true });
       context.loaders = new Loaders(context.em);

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuthResolver } from '../auth/auth.resolver.js';
 import { AreaResolver } from '../modules/areas/area.resolver.js';
 import { OrganizationResolver, ResponsibilityResolver } from '../modules/organizations/organization.resolver.js';
 import { PersonResolver, RoleAssignmentResolver } from '../modules/people/person.resolver.js';
@@ -9,6 +10,7 @@ import type { ChangePubSub } from './pubsub.js';
 
 export const resolvers = [
   NodeResolver,
+  AuthResolver,
   AreaResolver,
   OrganizationResolver,
   ResponsibilityResolver,
