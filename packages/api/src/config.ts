@@ -45,6 +45,12 @@ const EnvSchema = z.object({
     .default(16),
   GZ_MAX_COST: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(100_000),
   GZ_LOG_QUERIES: booleanFlag.default(false),
+  GZ_RATE_LIMIT: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (off) or more')
+    .default(200_000),
+  GZ_TRUST_PROXY: z.coerce.number({ message: 'must be the number of proxies in front of the server' }).int().min(0).default(0),
   GZ_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   GZ_JWT_PUBLIC_KEY: z
     .string()
@@ -75,6 +81,10 @@ export interface Config {
   maxDepth: number;
   /** The most objects one operation may ask for (see graphql/limits/query-cost.ts). */
   maxCost: number;
+  /** Points each caller may spend per minute (a query spends its cost); 0 turns the limit off. */
+  rateLimit: number;
+  /** How many proxies stand in front of the server, whose X-Forwarded-For to trust. */
+  trustProxy: number;
   /** How people's bearer tokens are verified; `undefined` when sign-in is not configured. */
   jwt: JwtSettings;
 }
@@ -121,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: e.GZ_GRAPHIQL ?? !e.GZ_PRODUCTION,
     maxDepth: e.GZ_MAX_DEPTH,
     maxCost: e.GZ_MAX_COST,
+    rateLimit: e.GZ_RATE_LIMIT,
+    trustProxy: e.GZ_TRUST_PROXY,
     jwt: {
       key: e.GZ_JWT_SECRET
         ? { kind: 'secret', secret: e.GZ_JWT_SECRET }

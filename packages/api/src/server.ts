@@ -18,6 +18,7 @@ import { countSql, type SqlCount } from './db/sql-counter.js';
 import { graphiqlRouter } from './graphiql/graphiql.js';
 import { type Context, createContext } from './graphql/context.js';
 import { armor } from './graphql/limits/armor.js';
+import { RateLimit } from './graphql/limits/rate-limit.js';
 import { useQueryCost } from './graphql/limits/use-query-cost.js';
 import { createChangePubSub } from './graphql/pubsub.js';
 import { createSchema } from './graphql/schema.js';
@@ -76,7 +77,7 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
  */
 export type ServerSettings = Pick<
   Config,
-  'port' | 'host' | 'sqlTrace' | 'production' | 'introspection' | 'graphiql' | 'maxDepth' | 'maxCost' | 'jwt'
+  'port' | 'host' | 'sqlTrace' | 'production' | 'introspection' | 'graphiql' | 'maxDepth' | 'maxCost' | 'jwt' | 'rateLimit' | 'trustProxy'
 >;
 
 export async function startServer(config: ServerSettings, orm: Orm): Promise<RunningServer> {
@@ -84,6 +85,8 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
   const schema = await createSchema(pubsub);
   const app = express();
   app.disable('x-powered-by');
+  // Behind a load balancer, the caller's address comes from X-Forwarded-For.
+  app.set('trust proxy', config.trustProxy);
   const http = createHttpServer(app);
 
   const wsServer = new WebSocketServer({ server: http, path: GRAPHQL_PATH });
@@ -123,7 +126,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
     formatError,
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
-      useQueryCost(config.maxCost),
+      useQueryCost(config.maxCost, config.rateLimit > 0 ? new RateLimit(config.rateLimit) : null),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       ApolloServerPluginLandingPageDisabled(),
       {
@@ -189,8 +192,8 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
     },
     express.json({ limit: MAX_BODY, type: ['application/json', 'application/graphql-response+json'] }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const context = createContext(orm.em, pubsub, tokens, res.locals.actor as Actor);
+      context: async ({ req, res }) => {
+        const context = createContext(orm.em, pubsub, tokens, res.locals.actor as Actor, req.ip);
         context.sql = res.locals.sql as SqlCount;
         return context;
       },

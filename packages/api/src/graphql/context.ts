@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { Tokens } from '../auth/tokens.js';
 import type { SqlCount } from '../db/sql-counter.js';
 import { type Actor, anonymous } from '../modules/audit/audit.service.js';
+import { RateLimit } from './limits/rate-limit.js';
 import { Loaders } from './loaders.js';
 import type { ChangePubSub } from './pubsub.js';
 
@@ -15,6 +16,8 @@ export interface Context {
   actor: Actor;
   /** Verifies and, in development, issues people's tokens; null when sign-in is off. */
   tokens: Tokens | null;
+  /** Whose points of the minute this request spends: the person's, or the address's. */
+  rateKey: string;
   /**
    * A subscription lives for many events: each event is resolved on a fresh unit of work
    * and fresh loaders, so it never sees the data of an earlier one.
@@ -22,7 +25,13 @@ export interface Context {
   renew(): void;
 }
 
-export function createContext(root: EntityManager, pubsub: ChangePubSub, tokens: Tokens | null, actor: Actor = anonymous()): Context {
+export function createContext(
+  root: EntityManager,
+  pubsub: ChangePubSub,
+  tokens: Tokens | null,
+  actor: Actor = anonymous(),
+  address = 'unknown',
+): Context {
   const context: Context = {
     em: root.fork({ clear: true }),
     loaders: undefined as unknown as Loaders,
@@ -30,6 +39,7 @@ export function createContext(root: EntityManager, pubsub: ChangePubSub, tokens:
     pubsub,
     actor,
     tokens,
+    rateKey: RateLimit.keyOf(actor, address),
     renew() {
       context.em = root.fork({ clear: true });
       context.loaders = new Loaders(context.em);

@@ -21,7 +21,8 @@ export default async function setup(project: TestProject) {
   const orm = await openOrm({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, logQueries: false });
   await migrate(orm);
   await seedDemo(orm.em.fork(), { scale: 1 });
-  const server = await startServer({ ...loadConfig({}), port: 0, host: '127.0.0.1', sqlTrace: true }, orm);
+  // Every test calls from 127.0.0.1: the rate limit has a server of its own (rate-limit.test.ts).
+  const server = await startServer({ ...loadConfig({ GZ_RATE_LIMIT: '0' }), port: 0, host: '127.0.0.1', sqlTrace: true }, orm);
   project.provide('apiUrl', server.url);
   project.provide('databaseKind', kind);
   project.provide('databaseUrl', database.databaseUrl);
