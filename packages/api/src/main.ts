@@ -1,22 +1,13 @@
 /** `pnpm start`: settings, database, migrations, demo data on first start, then the server. */
 import { performance } from 'node:perf_hooks';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { migrate, openOrm } from './db/orm.js';
 import { isEmpty, seedDemo } from './seed/demo-district.js';
 import { GRAPHIQL_PATH, startServer } from './server.js';
 
 async function main(): Promise<void> {
   const started = performance.now();
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const orm = await openOrm(config);
   const where = config.databaseUrl ? `PostgreSQL ${new URL(config.databaseUrl).host}` : `embedded PostgreSQL in ${config.dataDir}`;
   const applied = await migrate(orm);

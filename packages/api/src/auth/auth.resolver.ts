@@ -1,7 +1,7 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
-import { GzError } from '../graphql/errors.js';
+import { badInput, GzError } from '../graphql/errors.js';
 import { expectId } from '../graphql/node.js';
 import { Person } from '../modules/people/person.entity.js';
 import { PersonType } from '../modules/people/person.types.js';
@@ -40,7 +40,7 @@ export class AuthResolver {
     if (!tokens?.canIssue) throw new GzError('FORBIDDEN', 'This server does not issue development tokens', { http: { status: 403 } });
     const personId = expectId(input.person, 'Person', 'input.person');
     if (!Number.isInteger(input.minutes) || input.minutes < 1 || input.minutes > 720) {
-      throw new GzError('BAD_USER_INPUT', 'input.minutes: must be 1 to 720', { argument: 'input.minutes', http: { status: 400 } });
+      throw badInput('input.minutes: must be 1 to 720', 'input.minutes');
     }
     if (!(await em.findOne(Person, { id: personId }, { fields: ['id'] })))
       throw new GzError('NOT_FOUND', 'No such person', { argument: 'input.person' });

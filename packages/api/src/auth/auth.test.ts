@@ -1,15 +1,12 @@
 import { createClient } from 'graphql-ws';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
-import { loadConfig } from '../config.js';
-import { migrate, type Orm, openOrm } from '../db/orm.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import { AuditRecord } from '../modules/audit/audit.entity.js';
 import { Person } from '../modules/people/person.entity.js';
-import { type RunningServer, startServer } from '../server.js';
 import { gql, query } from '../test/client.js';
-import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
+import { ownServer } from '../test/own-server.js';
 
 describe('sign-in on the development server (no key configured)', () => {
   it('is anonymous without a token, and a development token signs a person in', async () => {
@@ -62,10 +59,12 @@ describe('sign-in on the development server (no key configured)', () => {
 /** A server of its own with a known secret, as a deployment behind the portal's SSO has. */
 describe('sign-in with a configured secret', () => {
   const SECRET = 'a-shared-secret-of-at-least-32-characters!';
-  let database: TestDatabase;
-  let orm: Orm;
-  let server: RunningServer;
-  let personId: number;
+  let personId = 0;
+  const own = ownServer({ GZ_JWT_SECRET: SECRET, GZ_JWT_ISSUER: 'portal-sso', GZ_PRODUCTION: 'true' }, async (em) => {
+    const person = em.create(Person, { name: '张三' } as never);
+    await em.flush();
+    personId = person.id;
+  });
 
   const sign = (claims: { sub?: string; iss?: string; aud?: string; exp?: string | number }) => {
     const jwt = new SignJWT({})
@@ -77,33 +76,13 @@ describe('sign-in with a configured secret', () => {
     return jwt.sign(new TextEncoder().encode(SECRET));
   };
   const ask = async (token: string, q: string) => {
-    const res = await fetch(server.graphqlUrl, {
+    const res = await fetch(own.server.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: q }),
     });
     return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] } };
   };
-
-  beforeAll(async () => {
-    database = await createTestDatabase(inject('databaseKind'));
-    orm = await openOrm({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, logQueries: false });
-    await migrate(orm);
-    const em = orm.em.fork();
-    const person = em.create(Person, { name: '张三' } as never);
-    await em.flush();
-    personId = person.id;
-    server = await startServer(
-      { ...loadConfig({ GZ_JWT_SECRET: SECRET, GZ_JWT_ISSUER: 'portal-sso', GZ_PRODUCTION: 'true' }), port: 0, host: '127.0.0.1' },
-      orm,
-    );
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await orm?.close(true);
-    await database?.drop();
-  });
 
   it('accepts a valid token and audits the person’s changes under their name', async () => {
     const token = await sign({ sub: String(personId) });
@@ -113,7 +92,7 @@ describe('sign-in with a configured secret', () => {
       'mutation { createArea(input: { kind: DISTRICT, name: "登录区" }) { area { databaseId } userErrors { code } } }',
     );
     const areaId = created.body.data.createArea.area.databaseId;
-    const [record] = await orm.em.fork().find(AuditRecord, { action: 'area.create', objectId: areaId });
+    const [record] = await own.orm.em.fork().find(AuditRecord, { action: 'area.create', objectId: areaId });
     expect(record).toMatchObject({ actorKind: 'PERSON', actorId: personId });
   });
 
@@ -139,7 +118,7 @@ describe('sign-in with a configured secret', () => {
   });
 
   it('signs subscribers in through connection parameters, and turns away a bad token', async () => {
-    const url = server.graphqlUrl.replace(/^http/, 'ws');
+    const url = own.server.graphqlUrl.replace(/^http/, 'ws');
     const good = createClient({
       url,
       webSocketImpl: WebSocket,

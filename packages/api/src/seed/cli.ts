@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { EntityManager } from '@mikro-orm/sql';
-import { type Config, ConfigError, loadConfig } from '../config.js';
+import { loadConfigOrExit } from '../config.js';
 import { migrate, openOrm } from '../db/orm.js';
 import { AuditRecord } from '../modules/audit/audit.entity.js';
 import { isEmpty, seedDemo } from './demo-district.js';
@@ -55,13 +55,7 @@ try {
 }
 
 const started = performance.now();
-let config: Config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) fail(error.message);
-  throw error;
-}
+const config = loadConfigOrExit();
 const orm = await openOrm(config);
 try {
   await migrate(orm);

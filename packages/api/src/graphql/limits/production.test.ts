@@ -1,30 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig } from '../../config.js';
-import { migrate, type Orm, openOrm } from '../../db/orm.js';
-import { type RunningServer, startServer } from '../../server.js';
-import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { describe, expect, it } from 'vitest';
+import { ownServer } from '../../test/own-server.js';
 
 /** A server of its own, started as a deployment would with GZ_PRODUCTION=true. */
 describe('production mode', () => {
-  let database: TestDatabase;
-  let orm: Orm;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(inject('databaseKind'));
-    orm = await openOrm({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, logQueries: false });
-    await migrate(orm);
-    server = await startServer({ ...loadConfig({ GZ_PRODUCTION: 'true' }), port: 0, host: '127.0.0.1' }, orm);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await orm?.close(true);
-    await database?.drop();
-  });
+  const own = ownServer({ GZ_PRODUCTION: 'true' });
 
   const post = async (query: string) => {
-    const res = await fetch(server.graphqlUrl, {
+    const res = await fetch(own.server.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query }),
@@ -47,8 +29,8 @@ describe('production mode', () => {
   });
 
   it('serves no GraphiQL', async () => {
-    expect((await fetch(`${server.url}/graphiql`)).status).toBe(404);
-    expect((await fetch(server.url, { redirect: 'manual' })).status).toBe(404);
+    expect((await fetch(`${own.server.url}/graphiql`)).status).toBe(404);
+    expect((await fetch(own.server.url, { redirect: 'manual' })).status).toBe(404);
   });
 
   it('gives no field suggestions and no stack traces', async () => {

@@ -1,37 +1,19 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig } from '../../config.js';
-import { migrate, type Orm, openOrm } from '../../db/orm.js';
+import { describe, expect, it } from 'vitest';
 import { Person } from '../../modules/people/person.entity.js';
-import { type RunningServer, startServer } from '../../server.js';
-import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { ownServer } from '../../test/own-server.js';
 import { toGlobalId } from '../global-id.js';
 
 /** A server of its own with a budget of 100 points a minute per caller. */
 describe('rate limits', () => {
-  let database: TestDatabase;
-  let orm: Orm;
-  let server: RunningServer;
-  let personId: number;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(inject('databaseKind'));
-    orm = await openOrm({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, logQueries: false });
-    await migrate(orm);
-    const em = orm.em.fork();
+  let personId = 0;
+  const own = ownServer({ GZ_RATE_LIMIT: '100' }, async (em) => {
     const person = em.create(Person, { name: '李四' } as never);
     await em.flush();
     personId = person.id;
-    server = await startServer({ ...loadConfig({ GZ_RATE_LIMIT: '100' }), port: 0, host: '127.0.0.1' }, orm);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await orm?.close(true);
-    await database?.drop();
   });
 
   const ask = async (query: string, token?: string) => {
-    const res = await fetch(server.graphqlUrl, {
+    const res = await fetch(own.server.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query }),

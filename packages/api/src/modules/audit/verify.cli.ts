@@ -2,20 +2,11 @@
  * `pnpm audit:verify`: walks the audit trail of the configured database and says whether every
  * record is intact and in its place. Exits 1 at the first record that is not.
  */
-import { ConfigError, loadConfig } from '../../config.js';
+import { loadConfigOrExit } from '../../config.js';
 import { openOrm } from '../../db/orm.js';
 import { verifyChain } from './audit.service.js';
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 const orm = await openOrm(config);
 try {
   const report = await verifyChain(orm.em.fork());
