@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { type HeldRole, rolesHeldToday } from '../auth/roles.js';
 import type { Tokens } from '../auth/tokens.js';
 import type { SqlCount } from '../db/sql-counter.js';
 import { type Actor, anonymous } from '../modules/audit/audit.service.js';
@@ -16,6 +17,8 @@ export interface Context {
   actor: Actor;
   /** Verifies and, in development, issues people's tokens; null when sign-in is off. */
   tokens: Tokens | null;
+  /** The roles the signed-in person holds today; none for anyone else. Read once per request. */
+  roles(): Promise<HeldRole[]>;
   /** Whose points of the minute this request spends: the person's, or the address's. */
   rateKey: string;
   /**
@@ -32,6 +35,7 @@ export function createContext(
   actor: Actor = anonymous(),
   address = 'unknown',
 ): Context {
+  let held: Promise<HeldRole[]> | undefined;
   const context: Context = {
     em: root.fork({ clear: true }),
     loaders: undefined as unknown as Loaders,
@@ -40,6 +44,10 @@ export function createContext(
     actor,
     tokens,
     rateKey: RateLimit.keyOf(actor, address),
+    roles() {
+      held ??= actor.kind === 'PERSON' && actor.id ? rolesHeldToday(context.em, actor.id) : Promise.resolve([]);
+      return held;
+    },
     renew() {
       context.em = root.fork({ clear: true });
       context.loaders = new Loaders(context.em);

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { AreaResolver } from '../modules/areas/area.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { OrganizationResolver, ResponsibilityResolver } from '../modules/organizations/organization.resolver.js';
 import { PersonResolver, RoleAssignmentResolver } from '../modules/people/person.resolver.js';
 import { ServiceResolver, StationResolver, StationStaffResolver } from '../modules/stations/station.resolver.js';
@@ -19,6 +20,7 @@ export const resolvers = [
   StationResolver,
   StationStaffResolver,
   ServiceResolver,
+  AuditResolver,
 ] as const;
 
 /** The one GraphQL schema, built from the resolvers and their types. */

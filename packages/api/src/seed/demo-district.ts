@@ -211,6 +211,7 @@ export async function seedDemo(em: EntityManager, options: { scale: number }): P
       action: 'demo.seed',
       objectType: 'Deployment',
       objectId: 0,
+      areaPath: null,
       before: null,
       after: { scale, ...summary },
     });
@@ -1015,6 +1016,10 @@ class DistrictGenerator {
       }
     }
     for (const { person, community } of partyMembers) this.addRole(person, 'PARTY_MEMBER', community);
+    // Drawn last, so the people above stay as they were before these roles existed.
+    this.addRole(this.addPerson(35, 55, 0.4), 'ADMINISTRATOR', this.district);
+    this.addRole(this.addPerson(35, 55, 0.5), 'AUDITOR', this.district);
+    for (const street of this.streets) this.addRole(this.addPerson(30, 55, 0.4), 'ADMINISTRATOR', street);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123174429_initial } from './Migration20261123174429_initial.js';
-import { Migration20261123184842_audit_record } from './Migration20261123184842_audit_record.js';
+import { Migration20261123190702_audit_trail_and_admin_roles } from './Migration20261123190702_audit_trail_and_admin_roles.js';
 
 /**
  * Every committed migration, in order. Listed here rather than found on disk, so the same list
@@ -8,5 +8,5 @@ import { Migration20261123184842_audit_record } from './Migration20261123184842_
  */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123174429_initial', class: Migration20261123174429_initial },
-  { name: 'Migration20261123184842_audit_record', class: Migration20261123184842_audit_record },
+  { name: 'Migration20261123190702_audit_trail_and_admin_roles', class: Migration20261123190702_audit_trail_and_admin_roles },
 ];

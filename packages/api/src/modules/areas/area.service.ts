@@ -199,6 +199,7 @@ export async function createArea(em: EntityManager, values: AreaValues, actor: A
       action: 'area.create',
       objectType: 'Area',
       objectId: area.id,
+      areaPath: area.path,
       ...changedFields(null, { ...valuesOf(area) }),
     });
     return area;
@@ -252,6 +253,7 @@ export async function updateArea(em: EntityManager, id: number, change: Partial<
       action: 'area.update',
       objectType: 'Area',
       objectId: area.id,
+      areaPath: area.path,
       ...changedFields({ ...before }, { ...valuesOf(area) }),
     });
     return area;

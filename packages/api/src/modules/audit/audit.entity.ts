@@ -28,10 +28,18 @@ const AuditRecordSchema = defineEntity({
     before: p.json<Record<string, unknown>>().nullable(),
     after: p.json<Record<string, unknown>>().nullable(),
     requestId: p.string().length(64).nullable(),
+    /** The materialised path of the area the changed object belongs to: whose auditors see it. */
+    areaPath: p.string().length(400).nullable(),
     prevHash: p.string().length(64),
     hash: p.string().length(64).unique(),
   },
-  indexes: [{ properties: ['objectType', 'objectId'] }],
+  indexes: [
+    { properties: ['objectType', 'objectId'] },
+    {
+      name: 'audit_record_area_path_prefix_index',
+      expression: 'create index "audit_record_area_path_prefix_index" on "audit_record" ("area_path" varchar_pattern_ops)',
+    },
+  ],
   // Append-only: the database itself refuses to change or remove audit records (TRUNCATE is
   // refused by a statement trigger in the migration: MikroORM's schema diff does not read those).
   triggers: [

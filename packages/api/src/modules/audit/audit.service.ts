@@ -33,6 +33,8 @@ export interface Change {
   action: string;
   objectType: string;
   objectId: number;
+  /** The path of the area the object belongs to (`/1/5/`), when it belongs to one. */
+  areaPath: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }
@@ -67,6 +69,7 @@ interface Hashed {
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   requestId?: string | null;
+  areaPath?: string | null;
   prevHash: string;
 }
 
@@ -84,6 +87,7 @@ export function hashOf(r: Hashed): string {
     before: r.before ?? null,
     after: r.after ?? null,
     requestId: r.requestId ?? null,
+    areaPath: r.areaPath ?? null,
     prevHash: r.prevHash,
   });
   return createHash('sha256')
@@ -110,6 +114,7 @@ export async function recordChange(tx: EntityManager, actor: Actor, change: Chan
     before: change.before,
     after: change.after,
     requestId: actor.requestId,
+    areaPath: change.areaPath,
     prevHash: last?.hash ?? GENESIS,
   };
   const record = tx.create(AuditRecord, { ...fields, hash: hashOf(fields) } as never);

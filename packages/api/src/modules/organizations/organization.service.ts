@@ -179,6 +179,7 @@ export function createOrganization(em: EntityManager, values: OrganizationValues
       action: 'organization.create',
       objectType: 'Organization',
       objectId: org.id,
+      areaPath: org.area ? await subtreePath(tx, org.area.id as number) : null,
       ...changedFields(null, { ...after }),
     });
     return org;
@@ -202,6 +203,7 @@ export function updateOrganization(
       action: 'organization.update',
       objectType: 'Organization',
       objectId: org.id,
+      areaPath: org.area ? await subtreePath(tx, org.area.id as number) : null,
       ...changedFields({ ...before }, { ...after }),
     });
     return org;

@@ -16,6 +16,8 @@ export const ROLE_KINDS = [
   'STATION_HEAD',
   'VOLUNTEER',
   'MEDIATOR',
+  'ADMINISTRATOR',
+  'AUDITOR',
 ] as const;
 export type RoleKind = (typeof ROLE_KINDS)[number];
 

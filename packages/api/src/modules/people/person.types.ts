@@ -21,6 +21,8 @@ export const RoleKindEnum = enumFrom(ROLE_KINDS, 'RoleKind', 'A role a person ho
   STATION_HEAD: '站长',
   VOLUNTEER: '志愿者',
   MEDIATOR: '调解员',
+  ADMINISTRATOR: 'An administrator of the area (a street’s or a district’s 管理员)',
+  AUDITOR: 'An auditor: reads the audit trail of the area (审计)',
 });
 export const GenderEnum = enumFrom(GENDERS, 'Gender', 'Gender as recorded.');
 

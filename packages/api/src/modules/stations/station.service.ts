@@ -204,6 +204,7 @@ export function createStation(em: EntityManager, values: StationValues, actor: A
       action: 'station.create',
       objectType: 'Station',
       objectId: station.id,
+      areaPath: await subtreePath(tx, station.area.id as number),
       ...changedFields(null, { ...after }),
     });
     return station;
@@ -222,6 +223,7 @@ export function updateStation(em: EntityManager, id: number, change: Partial<Sta
       action: 'station.update',
       objectType: 'Station',
       objectId: station.id,
+      areaPath: await subtreePath(tx, station.area.id as number),
       ...changedFields({ ...before }, { ...after }),
     });
     return station;
