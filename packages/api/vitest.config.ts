@@ -20,12 +20,12 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 300_000,
-    globalSetup: ['src/test/global-setup.ts'],
     // CI reads the totals from here to print one closing line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results.json' }]] : ['default'],
+    // The global setup is given per project, so each project gets its own database and server.
     projects: [
-      { extends: true, test: { name: 'postgres', env: { GZ_TEST_DB: 'postgres' } } },
-      { extends: true, test: { name: 'embedded', env: { GZ_TEST_DB: 'embedded' } } },
+      { extends: true, test: { name: 'postgres', env: { GZ_TEST_DB: 'postgres' }, globalSetup: ['src/test/global-setup.ts'] } },
+      { extends: true, test: { name: 'embedded', env: { GZ_TEST_DB: 'embedded' }, globalSetup: ['src/test/global-setup.ts'] } },
     ],
   },
 });

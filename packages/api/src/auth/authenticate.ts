@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { findUsableKey, looksLikeApiKey } from '../modules/api-keys/api-key.service.js';
 import { type Actor, anonymous } from '../modules/audit/audit.service.js';
 import { Person } from '../modules/people/person.entity.js';
 import { TokenError, type Tokens } from './tokens.js';
 
 /**
- * Who is asking: a person named by a valid bearer token, or anonymous without one. A token that
- * is present but not valid (forged, expired, for someone unknown) is refused, never ignored.
+ * Who is asking: a machine by its API key (`gzk_…`), a person named by a valid bearer token, or
+ * anonymous without either. A credential that is present but not valid (forged, expired,
+ * revoked, for someone unknown) is refused, never ignored.
  */
 export async function authenticate(
   em: EntityManager,
@@ -16,6 +18,11 @@ export async function authenticate(
   if (!authorization) return anonymous(requestId);
   const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization.trim());
   if (!match) throw new TokenError('the Authorization header must be "Bearer <token>"');
+  if (looksLikeApiKey(match[1])) {
+    const key = await findUsableKey(em, match[1]);
+    if (!key) throw new TokenError('the API key is not valid (unknown, or revoked)');
+    return { kind: 'API_KEY', id: key.id, role: null, roleAreaId: null, requestId };
+  }
   if (!tokens) throw new TokenError('sign-in is not configured on this server');
   const personId = await tokens.verify(match[1]);
   const person = await em.findOne(Person, { id: personId }, { fields: ['id'] });

@@ -8,6 +8,8 @@ import type { HeldRole } from './roles.js';
 export const PERMISSIONS = {
   /** Read the audit trail (`auditLog`). */
   'read:audit': ['AUDITOR', 'ADMINISTRATOR'],
+  /** Create, list and revoke the API keys of organisations in the area. */
+  'manage:keys': ['ADMINISTRATOR'],
 } as const satisfies Record<string, readonly RoleKind[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -18,4 +20,9 @@ export function areasGranting(roles: readonly HeldRole[], permission: Permission
   const paths = roles.filter((r) => granting.includes(r.role)).map((r) => r.areaPath);
   // A grant in an area covers its subtree: drop paths inside another granted path.
   return [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+}
+
+/** Whether the roles grant `permission` at `path` (an area's materialised path). */
+export function grants(roles: readonly HeldRole[], permission: Permission, path: string | null): boolean {
+  return path !== null && areasGranting(roles, permission).some((granted) => path.startsWith(granted));
 }

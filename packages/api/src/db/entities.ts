@@ -1,3 +1,4 @@
+import { ApiKey } from '../modules/api-keys/api-key.entity.js';
 import { Area } from '../modules/areas/area.entity.js';
 import { AuditRecord } from '../modules/audit/audit.entity.js';
 import { AllianceMembership, Organization, Responsibility } from '../modules/organizations/organization.entity.js';
@@ -17,4 +18,5 @@ export const entities = [
   StationGrid,
   StationStaff,
   AuditRecord,
+  ApiKey,
 ];

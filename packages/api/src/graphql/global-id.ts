@@ -11,16 +11,20 @@ export const NODE_TYPES = [
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
+/** Types with global IDs that `node(id:)` does not fetch: they are reached only through their own fields. */
+export const ID_TYPES = [...NODE_TYPES, 'ApiKey'] as const;
+export type IdType = (typeof ID_TYPES)[number];
+
 /**
  * Opaque global IDs (Relay Global Object Identification): base64url of `Type:databaseId`.
  * Clients must not build them; they may store them.
  */
-export function toGlobalId(type: NodeType, id: number): string {
+export function toGlobalId(type: IdType, id: number): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 }
 
 export interface ParsedId {
-  type: NodeType;
+  type: IdType;
   id: number;
 }
 
@@ -30,8 +34,8 @@ export function parseGlobalId(globalId: string): ParsedId | null {
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
   const match = /^([A-Za-z]+):([1-9][0-9]{0,9})$/.exec(decoded);
   if (!match) return null;
-  const type = match[1] as NodeType;
+  const type = match[1] as IdType;
   const id = Number(match[2]);
-  if (!NODE_TYPES.includes(type) || id > 2_147_483_647) return null;
+  if (!ID_TYPES.includes(type) || id > 2_147_483_647) return null;
   return { type, id };
 }

@@ -3,11 +3,13 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { entities } from '../db/entities.js';
 import type { Context } from './context.js';
 import { badInput } from './errors.js';
-import { type NodeType, parseGlobalId, toGlobalId } from './global-id.js';
+import { NODE_TYPES, type NodeType, parseGlobalId, toGlobalId } from './global-id.js';
 import { Node } from './node.js';
 
 /** The entity classes that are nodes, by GraphQL type name (the class name). */
-const NODE_ENTITIES = new Map<string, EntityClass<object>>(entities.map((e) => [e.name, e as EntityClass<object>]));
+const NODE_ENTITIES = new Map<string, EntityClass<object>>(
+  entities.filter((e) => (NODE_TYPES as readonly string[]).includes(e.name)).map((e) => [e.name, e as EntityClass<object>]),
+);
 
 /** The greatest number of IDs `nodes(ids:)` takes at once. */
 const MAX_NODES = 100;

@@ -1,9 +1,9 @@
 import { Field, ID, Int, InterfaceType } from 'type-graphql';
 import { badInput } from './errors.js';
-import { type NodeType, parseGlobalId } from './global-id.js';
+import { type IdType, parseGlobalId } from './global-id.js';
 
 /** Parses a global ID that must name a `type`; a malformed or foreign ID is the client's error. */
-export function expectId(globalId: string, type: NodeType, argument: string): number {
+export function expectId(globalId: string, type: IdType, argument: string): number {
   const parsed = parseGlobalId(globalId);
   if (!parsed) throw badInput(`${argument}: "${globalId}" is not a valid ID`, argument);
   if (parsed.type !== type) throw badInput(`${argument}: expected the ID of a ${type}, got one of a ${parsed.type}`, argument);

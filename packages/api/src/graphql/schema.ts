@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver.js';
+import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver.js';
 import { AreaResolver } from '../modules/areas/area.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { OrganizationResolver, ResponsibilityResolver } from '../modules/organizations/organization.resolver.js';
@@ -21,6 +22,7 @@ export const resolvers = [
   StationStaffResolver,
   ServiceResolver,
   AuditResolver,
+  ApiKeyResolver,
 ] as const;
 
 /** The one GraphQL schema, built from the resolvers and their types. */

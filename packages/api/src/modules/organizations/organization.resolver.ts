@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { InputProblem } from '../../graphql/errors.js';
-import { type NodeType, parseGlobalId } from '../../graphql/global-id.js';
+import { type IdType, parseGlobalId } from '../../graphql/global-id.js';
 import { inputId, optionalInputId } from '../../graphql/ids.js';
 import { withUserErrors } from '../../graphql/mutation.js';
 import { expectId } from '../../graphql/node.js';
@@ -34,7 +34,7 @@ function responsibleFor(ids: string[]): { areas: number[]; stations: number[] } 
   const stations: number[] = [];
   for (const id of ids) {
     const parsed = parseGlobalId(id);
-    const allowed: NodeType[] = ['Area', 'Station'];
+    const allowed: IdType[] = ['Area', 'Station'];
     if (!parsed || !allowed.includes(parsed.type)) {
       throw new InputProblem(['input', 'responsibleFor'], `"${id}" is not the ID of a community or a station`, 'INVALID_ID');
     }
