@@ -1,3 +1,4 @@
+import type { ApiKeyScope } from '../modules/api-keys/api-key.entity.js';
 import type { RoleKind } from '../modules/people/person.entity.js';
 import type { HeldRole } from './roles.js';
 
@@ -8,6 +9,19 @@ import type { HeldRole } from './roles.js';
 export const PERMISSIONS = {
   /** Read the audit trail (`auditLog`). */
   'read:audit': ['AUDITOR', 'ADMINISTRATOR'],
+  /** Read personal data (names, phones, ID numbers, household addresses) unmasked. */
+  'read:personal': [
+    'GRID_WORKER',
+    'GRID_HEAD',
+    'GRID_POLICE_OFFICER',
+    'BUILDING_HEAD',
+    'MEDIATOR',
+    'SOCIAL_WORKER',
+    'COMMUNITY_COMMITTEE_MEMBER',
+    'FIRST_SECRETARY',
+    'STATION_HEAD',
+    'ADMINISTRATOR',
+  ],
   /** Create, list and revoke the API keys of organisations in the area. */
   'manage:keys': ['ADMINISTRATOR'],
 } as const satisfies Record<string, readonly RoleKind[]>;
@@ -17,8 +31,20 @@ export type Permission = keyof typeof PERMISSIONS;
 /** The paths of the areas where the roles grant `permission`; empty when they grant it nowhere. */
 export function areasGranting(roles: readonly HeldRole[], permission: Permission): string[] {
   const granting: readonly RoleKind[] = PERMISSIONS[permission];
-  const paths = roles.filter((r) => granting.includes(r.role)).map((r) => r.areaPath);
-  // A grant in an area covers its subtree: drop paths inside another granted path.
+  // A grant in an area covers its subtree: paths inside another granted path add nothing.
+  return outermost(roles.filter((r) => granting.includes(r.role)).map((r) => r.areaPath));
+}
+
+/** What an API key's scopes grant, in the area of the key's organisation. */
+export const SCOPE_PERMISSIONS: Record<ApiKeyScope, readonly Permission[]> = {
+  'read:public': [],
+  'read:stats': [],
+  'read:personal': ['read:personal'],
+  'write:property': [],
+};
+
+/** The paths where a set of grants (roles, or a key's scopes) give `permission`, outermost only. */
+export function outermost(paths: readonly string[]): string[] {
   return [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
 }
 

@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { areasGranting, type Permission, SCOPE_PERMISSIONS } from '../auth/permissions.js';
 import { type HeldRole, rolesHeldToday } from '../auth/roles.js';
 import type { Tokens } from '../auth/tokens.js';
 import type { SqlCount } from '../db/sql-counter.js';
+import { ApiKey } from '../modules/api-keys/api-key.entity.js';
+import { organizationPath } from '../modules/api-keys/api-key.service.js';
 import { type Actor, anonymous } from '../modules/audit/audit.service.js';
 import { RateLimit } from './limits/rate-limit.js';
 import { Loaders } from './loaders.js';
@@ -19,6 +22,8 @@ export interface Context {
   tokens: Tokens | null;
   /** The roles the signed-in person holds today; none for anyone else. Read once per request. */
   roles(): Promise<HeldRole[]>;
+  /** The areas (by path) where this caller may do `permission`: from a person's roles or a key's scopes. */
+  grantedAreas(permission: Permission): Promise<string[]>;
   /** Whose points of the minute this request spends: the person's, or the address's. */
   rateKey: string;
   /**
@@ -36,6 +41,7 @@ export function createContext(
   address = 'unknown',
 ): Context {
   let held: Promise<HeldRole[]> | undefined;
+  const granted = new Map<Permission, Promise<string[]>>();
   const context: Context = {
     em: root.fork({ clear: true }),
     loaders: undefined as unknown as Loaders,
@@ -44,6 +50,14 @@ export function createContext(
     actor,
     tokens,
     rateKey: RateLimit.keyOf(actor, address),
+    grantedAreas(permission) {
+      let areas = granted.get(permission);
+      if (!areas) {
+        areas = grantedTo(context, permission);
+        granted.set(permission, areas);
+      }
+      return areas;
+    },
     roles() {
       held ??= actor.kind === 'PERSON' && actor.id ? rolesHeldToday(context.em, actor.id) : Promise.resolve([]);
       return held;
@@ -55,4 +69,14 @@ export function createContext(
   };
   context.loaders = new Loaders(context.em);
   return context;
+}
+
+async function grantedTo(context: Context, permission: Permission): Promise<string[]> {
+  const { actor } = context;
+  if (actor.kind === 'PERSON') return areasGranting(await context.roles(), permission);
+  if (actor.kind !== 'API_KEY' || !actor.id) return [];
+  const key = await context.em.findOne(ApiKey, { id: actor.id }, { fields: ['scopes', 'organization'] });
+  if (!key?.scopes.some((scope) => SCOPE_PERMISSIONS[scope].includes(permission))) return [];
+  const path = await organizationPath(context.em, key.organization.id as number);
+  return path ? [path] : [];
 }

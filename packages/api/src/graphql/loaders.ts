@@ -1,6 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
+import { today } from '../modules/people/person.service.js';
 import type { ConnectionResult, PageArgs } from './connection.js';
 import { type NestedSource, nestedConnectionLoader } from './nested-connection.js';
 
@@ -11,6 +12,7 @@ import { type NestedSource, nestedConnectionLoader } from './nested-connection.j
 export class Loaders {
   readonly #byId = new Map<EntityClass<object>, DataLoader<number, object | null>>();
   readonly #connections = new Map<string, DataLoader<number, ConnectionResult<object>>>();
+  #rolePaths: DataLoader<number, string[]> | undefined;
 
   constructor(private readonly em: EntityManager) {}
 
@@ -26,6 +28,22 @@ export class Loaders {
       this.#byId.set(entity as EntityClass<object>, loader);
     }
     return loader as DataLoader<number, T | null>;
+  }
+
+  /** The paths of the areas where a person holds a role today: where their personal data lives. */
+  rolePaths(personId: number): Promise<string[]> {
+    this.#rolePaths ??= new DataLoader<number, string[]>(async (ids) => {
+      const day = today();
+      const rows = await this.em.execute<{ person_id: number; path: string }[]>(
+        `select r.person_id, a.path from role_assignment r join area a on a.id = r.area_id
+         where r.person_id in (${ids.map(() => '?').join(', ')}) and r.starts_on <= ? and (r.ends_on is null or r.ends_on >= ?)`,
+        [...ids, day, day],
+      );
+      const byPerson = new Map<number, string[]>();
+      for (const row of rows) byPerson.set(Number(row.person_id), [...(byPerson.get(Number(row.person_id)) ?? []), row.path]);
+      return ids.map((id) => byPerson.get(id) ?? []);
+    });
+    return this.#rolePaths.load(personId);
   }
 
   /** One page of a nested connection, batched across every parent that asks with the same arguments. */

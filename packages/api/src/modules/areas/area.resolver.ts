@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { maskAddress } from '../../auth/mask.js';
+import { mayReadPersonalDataAt } from '../../auth/personal-data.js';
 import { ChangeType } from '../../graphql/changes.js';
 import { type ConnectionResult, PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
@@ -43,6 +45,19 @@ export class AreaResolver {
   ): Promise<ConnectionResult<Area>> {
     const where = await areaWhere(em, filterValues(filter));
     return paginate(em, Area, where, orderingOf(orderBy), page);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'A household’s name is its exact address (2单元301室): masked for callers who may not read it.',
+  })
+  async name(@Root() area: Area, @Ctx() ctx: Context): Promise<string> {
+    return area.kind !== 'HOUSEHOLD' || (await mayReadPersonalDataAt(ctx, area.path)) ? area.name : maskAddress(area.name);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Postal address; a household’s is masked like its name.' })
+  async address(@Root() area: Area, @Ctx() ctx: Context): Promise<string | null> {
+    if (!area.address) return null;
+    return area.kind !== 'HOUSEHOLD' || (await mayReadPersonalDataAt(ctx, area.path)) ? area.address : maskAddress(area.address);
   }
 
   @FieldResolver(() => AreaType, { nullable: true, description: 'The area this one sits in; null for a district.' })

@@ -35,8 +35,6 @@ export const ManagementKindEnum = enumFrom(MANAGEMENT_KINDS, 'ManagementKind', '
 export class AreaType extends Node {
   @Field(() => AreaKindEnum)
   kind!: AreaKind;
-  @Field(() => String)
-  name!: string;
   @Field(() => String, { nullable: true, description: 'Administrative or internal code.' })
   code!: string | null;
   @Field(() => Int, { description: 'Depth in the tree; a district is 0.' })
@@ -51,8 +49,6 @@ export class AreaType extends Node {
   ownerCount!: number | null;
   @Field(() => ManagementKindEnum, { nullable: true, description: 'Compounds only.' })
   management!: ManagementKind | null;
-  @Field(() => String, { nullable: true })
-  address!: string | null;
   @Field(() => Float, { nullable: true, description: 'WGS-84 latitude of the area’s centre.' })
   latitude!: number | null;
   @Field(() => Float, { nullable: true, description: 'WGS-84 longitude of the area’s centre.' })

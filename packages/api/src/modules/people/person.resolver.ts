@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { maskIdNumber, maskName, maskPhone } from '../../auth/mask.js';
+import { mayReadPersonalDataOf } from '../../auth/personal-data.js';
 import { PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { expectId } from '../../graphql/node.js';
@@ -25,6 +27,26 @@ export class PersonResolver {
       filter && { ...filter, within: filter.within != null ? expectId(filter.within, 'Area', 'filter.within') : null },
     );
     return paginate(em, Person, where, orderingOf(orderBy), page);
+  }
+
+  @FieldResolver(() => String, { description: 'Full name; masked (王*华) for callers who may not read it.' })
+  async name(@Root() person: Person, @Ctx() ctx: Context): Promise<string> {
+    return (await mayReadPersonalDataOf(ctx, person.id)) ? person.name : maskName(person.name);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Mobile or landline; masked (138****1234) for callers who may not read it.' })
+  async phone(@Root() person: Person, @Ctx() ctx: Context): Promise<string | null> {
+    if (!person.phone) return null;
+    return (await mayReadPersonalDataOf(ctx, person.id)) ? person.phone : maskPhone(person.phone);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Resident ID number; masked (220581********1234) for callers who may not read it.',
+  })
+  async idNumber(@Root() person: Person, @Ctx() ctx: Context): Promise<string | null> {
+    if (!person.idNumber) return null;
+    return (await mayReadPersonalDataOf(ctx, person.id)) ? person.idNumber : maskIdNumber(person.idNumber);
   }
 
   @FieldResolver(() => RoleAssignmentConnection, { description: 'The roles this person holds or held.' })

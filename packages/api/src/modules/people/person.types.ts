@@ -28,11 +28,10 @@ export const GenderEnum = enumFrom(GENDERS, 'Gender', 'Gender as recorded.');
 
 @ObjectType('Person', {
   implements: Node,
-  description: 'A person known to the platform. Phone and ID numbers are stored but not exposed.',
+  description:
+    'A person known to the platform. Name, phone and ID number are personal data: masked (王*华, 138****1234) unless they are your own or you may read personal data where this person holds a role.',
 })
 export class PersonType extends Node {
-  @Field(() => String)
-  name!: string;
   @Field(() => GenderEnum, { nullable: true })
   gender!: Gender | null;
   @Field(() => DateTimeResolver)

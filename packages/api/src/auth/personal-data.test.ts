@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { graphqlUrl, query } from '../test/client.js';
+
+async function tokenFor(personId: string): Promise<string> {
+  return (await query(`mutation($p: ID!) { issueDevelopmentToken(input: { person: $p }) { token } }`, { p: personId }))
+    .issueDevelopmentToken.token;
+}
+
+async function ask(token: string | null, q: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(graphqlUrl(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query: q, variables }),
+  });
+  return ((await res.json()) as { data: any }).data;
+}
+
+const PEOPLE = `query($within: ID, $role: [RoleKind!]) { people(first: 20, filter: { within: $within, role: $role }, orderBy: { field: ID }) {
+  nodes { id name phone idNumber } } }`;
+const MASKED_NAME = /^.\*+.?$/u;
+
+async function twoCommunities(): Promise<[string, string]> {
+  const nodes = (await query('{ areas(first: 2, filter: { kind: [COMMUNITY] }, orderBy: { field: ID }) { nodes { id } } }')).areas.nodes;
+  return [nodes[0].id, nodes[1].id];
+}
+
+describe('personal data is masked for those who may not read it', () => {
+  it('anonymous callers see every name, phone and ID number masked', async () => {
+    const data = await ask(null, PEOPLE, {});
+    expect(data.people.nodes.length).toBe(20);
+    for (const p of data.people.nodes) {
+      expect(p.name).toMatch(MASKED_NAME);
+      expect(p.phone).toMatch(/^\d{3}\*+\d{4}$/);
+      expect(p.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    }
+  });
+
+  it('a grid worker reads the people of their grid in the clear, and no one else', async () => {
+    const [community, other] = await twoCommunities();
+    const grid = (
+      await query(`query($c: ID) { areas(first: 1, filter: { within: $c, kind: [GRID] }, orderBy: { field: ID }) { nodes { id } } }`, {
+        c: community,
+      })
+    ).areas.nodes[0].id;
+    const worker = (await query(PEOPLE, { within: grid, role: ['GRID_WORKER'] })).people.nodes[0];
+    const token = await tokenFor(worker.id);
+    const mine = await ask(token, PEOPLE, { within: grid });
+    expect(mine.people.nodes.some((p: { name: string }) => !MASKED_NAME.test(p.name))).toBe(true);
+    for (const p of mine.people.nodes) expect(p.phone).toMatch(/^1\d{10}$|^0\d{2,3}-\d{7,8}$/);
+    const elsewhere = await ask(token, PEOPLE, { within: other, role: ['COMMUNITY_COMMITTEE_MEMBER'] });
+    for (const p of elsewhere.people.nodes) expect(p.name).toMatch(MASKED_NAME);
+  });
+
+  it('everyone reads their own data in the clear', async () => {
+    const someone = (await query(PEOPLE, { role: ['OWNER'] })).people.nodes[0];
+    const me = await ask(await tokenFor(someone.id), '{ viewer { name phone idNumber } }');
+    expect(me.viewer.name).not.toMatch(MASKED_NAME);
+    expect(me.viewer.phone).not.toContain('*');
+    expect(me.viewer.idNumber).not.toContain('*');
+  });
+
+  it('a household’s exact address is masked wherever it appears, unless you may read it', async () => {
+    const household = (
+      await query('{ areas(first: 1, filter: { kind: [HOUSEHOLD] }, orderBy: { field: ID }) { nodes { id ancestors { id kind } } } }')
+    ).areas.nodes[0];
+    const HOUSE = `query($id: ID!) { node(id: $id) { ... on Area { name } } }`;
+    const masked = (await ask(null, HOUSE, { id: household.id })).node.name;
+    expect(masked).toMatch(/\*/);
+    const grid = household.ancestors.find((a: { kind: string }) => a.kind === 'GRID').id;
+    const worker = (await query(PEOPLE, { within: grid, role: ['GRID_WORKER'] })).people.nodes[0];
+    const clear = (await ask(await tokenFor(worker.id), HOUSE, { id: household.id })).node.name;
+    expect(clear).not.toMatch(/\*/);
+    expect(clear.slice(0, 2)).toBe(masked.slice(0, 2));
+  });
+
+  it('a key with the read:personal scope reads the people of its organisation’s area', async () => {
+    const admin = (await query(PEOPLE, { role: ['ADMINISTRATOR'] })).people.nodes[0];
+    const company = (
+      await query('{ organizations(first: 1, filter: { kind: [PROPERTY_COMPANY] }, orderBy: { field: ID }) { nodes { id area { id } } } }')
+    ).organizations.nodes[0];
+    const create = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
+    const adminToken = await tokenFor(admin.id);
+    const personal = (await ask(adminToken, create, { input: { organization: company.id, name: 'personal', scopes: ['READ_PERSONAL'] } }))
+      .createApiKey.secret;
+    const plain = (await ask(adminToken, create, { input: { organization: company.id, name: 'plain', scopes: ['READ_PUBLIC'] } }))
+      .createApiKey.secret;
+    const inArea = { within: company.area.id };
+    const withScope = (await ask(personal, PEOPLE, inArea)).people.nodes;
+    const without = (await ask(plain, PEOPLE, inArea)).people.nodes;
+    expect(withScope.length).toBeGreaterThan(0);
+    expect(withScope.every((p: { phone: string }) => !p.phone.includes('*'))).toBe(true);
+    expect(without.every((p: { phone: string }) => p.phone.includes('*'))).toBe(true);
+  });
+});
