@@ -47,7 +47,9 @@ describe('the HTTP server', () => {
 
   it('delivers subscriptions over WebSocket on the same path (graphql-ws)', async () => {
     const district = await query(`{ areas(first: 1, filter: { kind: [DISTRICT] }) { nodes { id } } }`);
-    const station = (await query(`{ stations(first: 1) { nodes { id name } } }`)).stations.nodes[0];
+    const station = (
+      await query(`query($d: ID) { stations(first: 1, filter: { within: $d }) { nodes { id name } } }`, { d: district.areas.nodes[0].id })
+    ).stations.nodes[0];
     const event = await firstEvent(
       `subscription($within: ID) { stationChanged(within: $within) { action station { id name } } }`,
       { within: district.areas.nodes[0].id },

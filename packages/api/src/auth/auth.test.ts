@@ -3,15 +3,16 @@ import { SignJWT } from 'jose';
 import { describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { toGlobalId } from '../graphql/global-id.js';
+import { Area } from '../modules/areas/area.entity.js';
 import { AuditRecord } from '../modules/audit/audit.entity.js';
-import { Person } from '../modules/people/person.entity.js';
+import { Person, RoleAssignment } from '../modules/people/person.entity.js';
 import { gql, query } from '../test/client.js';
 import { ownServer } from '../test/own-server.js';
 
 describe('sign-in on the development server (no key configured)', () => {
   it('is anonymous without a token, and a development token signs a person in', async () => {
-    expect((await query('{ viewer { id } }')).viewer).toBeNull();
-    const person = (await query('{ people(first: 1) { nodes { id name } } }')).people.nodes[0];
+    expect((await query('{ viewer { id } }', {}, null)).viewer).toBeNull();
+    const person = (await query('{ people(first: 1) { nodes { id name } } }', {}, null)).people.nodes[0];
     const issued = await query(`mutation($p: ID!) { issueDevelopmentToken(input: { person: $p, minutes: 5 }) { token expiresAt } }`, {
       p: person.id,
     });
@@ -65,10 +66,16 @@ describe('sign-in on the development server (no key configured)', () => {
 describe('sign-in with a configured secret', () => {
   const SECRET = 'a-shared-secret-of-at-least-32-characters!';
   let personId = 0;
+  let districtId = 0;
   const own = ownServer({ GZ_JWT_SECRET: SECRET, GZ_JWT_ISSUER: 'portal-sso', GZ_PRODUCTION: 'true' }, async (em) => {
     const person = em.create(Person, { name: '张三' } as never);
+    const district = em.create(Area, { kind: 'DISTRICT', name: '登录区', path: '', depth: 0 } as never);
+    await em.flush();
+    district.path = `/${district.id}/`;
+    em.create(RoleAssignment, { person, role: 'ADMINISTRATOR', area: district, startsOn: '2024-01-01' } as never);
     await em.flush();
     personId = person.id;
+    districtId = district.id;
   });
 
   const sign = (claims: { sub?: string; iss?: string; aud?: string; exp?: string | number }) => {
@@ -94,7 +101,7 @@ describe('sign-in with a configured secret', () => {
     expect((await ask(token, '{ viewer { databaseId name } }')).body.data).toEqual({ viewer: { databaseId: personId, name: '张三' } });
     const created = await ask(
       token,
-      'mutation { createArea(input: { kind: DISTRICT, name: "登录区" }) { area { databaseId } userErrors { code } } }',
+      `mutation { createArea(input: { kind: STREET, name: "登录街道", parent: "${toGlobalId('Area', districtId)}" }) { area { databaseId } userErrors { code } } }`,
     );
     const areaId = created.body.data.createArea.area.databaseId;
     const [record] = await own.orm.em.fork().find(AuditRecord, { action: 'area.create', objectId: areaId });

@@ -22,6 +22,12 @@ export const PERMISSIONS = {
     'STATION_HEAD',
     'ADMINISTRATOR',
   ],
+  /** Create and change areas below the area (and the area itself). */
+  'write:areas': ['ADMINISTRATOR', 'COMMUNITY_COMMITTEE_MEMBER'],
+  /** Create and change the organisations sitting in the area. */
+  'write:organizations': ['ADMINISTRATOR'],
+  /** Create and change the service stations in the area. */
+  'write:stations': ['ADMINISTRATOR', 'COMMUNITY_COMMITTEE_MEMBER', 'STATION_HEAD'],
   /** Create, list and revoke the API keys of organisations in the area. */
   'manage:keys': ['ADMINISTRATOR'],
 } as const satisfies Record<string, readonly RoleKind[]>;

@@ -12,19 +12,37 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export const apiUrl = (): string => inject('apiUrl');
 export const graphqlUrl = (): string => `${apiUrl()}/graphql`;
 
-/** A GraphQL request over real HTTP to the server the global setup started. */
-export async function gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+/** The test operator's token: an administrator of both demo districts. */
+export const operatorToken = (): string => inject('operatorToken');
+
+/**
+ * A GraphQL request over real HTTP to the server the global setup started, as the test
+ * operator unless another credential (or `null`, anonymous) is given.
+ */
+export async function gql<T = Record<string, any>>(
+  query: string,
+  variables?: Record<string, unknown>,
+  credential: string | null = operatorToken(),
+): Promise<GraphQLResponse<T>> {
   const res = await fetch(graphqlUrl(), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(credential ? { authorization: `Bearer ${credential}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, ...((await res.json()) as object) };
 }
 
 /** Like `gql`, but fails the test on any error and returns the data. */
-export async function query<T = Record<string, any>>(q: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await gql<T>(q, variables);
+export async function query<T = Record<string, any>>(
+  q: string,
+  variables?: Record<string, unknown>,
+  credential: string | null = operatorToken(),
+): Promise<T> {
+  const response = await gql<T>(q, variables, credential);
   if (response.errors?.length || !response.data) {
     throw new Error(`GraphQL errors (HTTP ${response.status}): ${JSON.stringify(response.errors)}`);
   }

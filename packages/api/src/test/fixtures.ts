@@ -21,11 +21,11 @@ export function uniqueName(prefix: string): string {
 }
 
 /**
- * A district, street and community of the test's own, so tests that write leave the demo
- * district exactly as seeded for the tests that count it.
+ * A street and community of the test's own, in the second demo district, so tests that write
+ * leave the first district exactly as seeded for the tests that count it.
  */
 export async function scratchCommunity(): Promise<{ district: string; street: string; community: string }> {
-  const create = async (kind: string, parent?: string) => {
+  const create = async (kind: string, parent: string) => {
     const data = await query<{ createArea: { area: { id: string }; userErrors: unknown[] } }>(
       `mutation($input: CreateAreaInput!) { createArea(input: $input) { area { id } userErrors { field message code } } }`,
       { input: { kind, name: uniqueName(`测试${kind}`), parent } },
@@ -33,7 +33,10 @@ export async function scratchCommunity(): Promise<{ district: string; street: st
     if (data.createArea.userErrors.length) throw new Error(JSON.stringify(data.createArea.userErrors));
     return data.createArea.area.id;
   };
-  const district = await create('DISTRICT');
+  const districts = await query<{ areas: { nodes: { id: string }[] } }>(
+    '{ areas(first: 2, filter: { kind: [DISTRICT] }, orderBy: { field: ID }) { nodes { id } } }',
+  );
+  const district = districts.areas.nodes[1].id;
   const street = await create('STREET', district);
   const community = await create('COMMUNITY', street);
   return { district, street, community };

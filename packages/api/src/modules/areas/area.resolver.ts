@@ -1,10 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { authorizeChange } from '../../auth/authorize.js';
 import { maskAddress } from '../../auth/mask.js';
 import { mayReadPersonalDataAt } from '../../auth/personal-data.js';
 import { ChangeType } from '../../graphql/changes.js';
 import { type ConnectionResult, PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
-import { InputProblem } from '../../graphql/errors.js';
+import { GzError, InputProblem } from '../../graphql/errors.js';
 import { inputId, optionalInputId } from '../../graphql/ids.js';
 import { withUserErrors } from '../../graphql/mutation.js';
 import { expectId } from '../../graphql/node.js';
@@ -19,7 +20,7 @@ import { RoleAssignmentConnection } from '../people/person.types.js';
 import { stationSources } from '../stations/station.sources.js';
 import { StationConnection } from '../stations/station.types.js';
 import { Area } from './area.entity.js';
-import { type AreaValues, areaWhere, createArea, updateArea } from './area.service.js';
+import { type AreaValues, areaWhere, createArea, subtreePath, updateArea } from './area.service.js';
 import { areaSources } from './area.sources.js';
 import { AreaConnection, AreaFilter, AreaOrder, AreaPayload, AreaType, CreateAreaInput, UpdateAreaInput } from './area.types.js';
 
@@ -119,7 +120,8 @@ export class AreaResolver {
   }
 
   @Mutation(() => AreaPayload, { description: 'Adds an area under a parent of the right level.' })
-  createArea(@Ctx() { em, pubsub, actor }: Context, @Arg('input', () => CreateAreaInput) input: CreateAreaInput) {
+  createArea(@Ctx() ctx: Context, @Arg('input', () => CreateAreaInput) input: CreateAreaInput) {
+    const { em, pubsub, actor } = ctx;
     return withUserErrors(async () => {
       const values: AreaValues = {
         kind: input.kind,
@@ -136,6 +138,18 @@ export class AreaResolver {
         latitude: input.latitude ?? null,
         longitude: input.longitude ?? null,
       };
+      if (values.kind === 'DISTRICT') {
+        throw new GzError('FORBIDDEN', 'Districts are set up with the deployment (pnpm seed), not through the API', {
+          http: { status: 403 },
+        });
+      }
+      await authorizeChange(
+        ctx,
+        'write:areas',
+        // Without a parent the input is refused below (REQUIRED); with one, it must be in your areas.
+        values.parent === null ? [] : [await subtreePath(em, values.parent)],
+        ['input', 'parent'],
+      );
       const area = await createArea(em, values, actor);
       await pubsub.publish(Topics.AREA_CHANGED, { id: area.id, action: 'CREATED', ancestors: ancestorsOf(area.path) });
       return { area };
@@ -143,7 +157,8 @@ export class AreaResolver {
   }
 
   @Mutation(() => AreaPayload, { description: 'Changes an area; fields left out stay as they are.' })
-  updateArea(@Ctx() { em, pubsub, actor }: Context, @Arg('input', () => UpdateAreaInput) input: UpdateAreaInput) {
+  updateArea(@Ctx() ctx: Context, @Arg('input', () => UpdateAreaInput) input: UpdateAreaInput) {
+    const { em, pubsub, actor } = ctx;
     return withUserErrors(async () => {
       const id = inputId(input.id, 'Area', ['input', 'id']);
       const { id: _id, parent, manager, ...rest } = input;
@@ -155,6 +170,12 @@ export class AreaResolver {
       }
       if (manager !== undefined) change.manager = optionalInputId(manager, 'Organization', ['input', 'manager']) ?? null;
       if (change.name === null) throw new InputProblem(['input', 'name'], 'Name must not be empty', 'REQUIRED');
+      await authorizeChange(
+        ctx,
+        'write:areas',
+        [await subtreePath(em, id), ...(change.parent != null ? [await subtreePath(em, change.parent)] : [])],
+        ['input', 'id'],
+      );
       const area = await updateArea(em, id, change, actor);
       await pubsub.publish(Topics.AREA_CHANGED, { id: area.id, action: 'UPDATED', ancestors: ancestorsOf(area.path) });
       return { area };

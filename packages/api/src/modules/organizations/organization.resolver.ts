@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { authorizeChange } from '../../auth/authorize.js';
 import { PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { InputProblem } from '../../graphql/errors.js';
@@ -9,6 +10,7 @@ import { expectId } from '../../graphql/node.js';
 import { orderingOf } from '../../graphql/ordering.js';
 import { paginate } from '../../graphql/paginate.js';
 import { Area } from '../areas/area.entity.js';
+import { subtreePath } from '../areas/area.service.js';
 import { areaSources } from '../areas/area.sources.js';
 import { AreaConnection, AreaType } from '../areas/area.types.js';
 import { Station } from '../stations/station.entity.js';
@@ -112,7 +114,7 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => OrganizationPayload)
-  createOrganization(@Ctx() { em, actor }: Context, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput) {
+  createOrganization(@Ctx() ctx: Context, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput) {
     return withUserErrors(async () => {
       const values: OrganizationValues = {
         kind: input.kind,
@@ -125,12 +127,15 @@ export class OrganizationResolver {
         redHeart: input.redHeart ?? false,
         ...listValues(input),
       };
-      return { organization: await createOrganization(em, values, actor) };
+      if (values.area === null)
+        throw new InputProblem(['input', 'area'], 'An organisation is created in an area you administer', 'REQUIRED');
+      await authorizeChange(ctx, 'write:organizations', [await subtreePath(ctx.em, values.area)], ['input', 'area']);
+      return { organization: await createOrganization(ctx.em, values, ctx.actor) };
     });
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Changes an organisation; fields left out stay as they are.' })
-  updateOrganization(@Ctx() { em, actor }: Context, @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput) {
+  updateOrganization(@Ctx() ctx: Context, @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput) {
     return withUserErrors(async () => {
       const id = inputId(input.id, 'Organization', ['input', 'id']);
       const change: Partial<OrganizationValues> = listValues(input);
@@ -144,7 +149,11 @@ export class OrganizationResolver {
       if (input.partyLevel !== undefined) change.partyLevel = input.partyLevel;
       if (input.propertyCompanyKind !== undefined) change.propertyCompanyKind = input.propertyCompanyKind;
       if (input.redHeart != null) change.redHeart = input.redHeart;
-      return { organization: await updateOrganization(em, id, change, actor) };
+      const current = await ctx.em.findOne(Organization, { id }, { fields: ['area'] });
+      const paths = [current?.area ? await subtreePath(ctx.em, current.area.id as number) : null];
+      if (change.area != null) paths.push(await subtreePath(ctx.em, change.area));
+      await authorizeChange(ctx, 'write:organizations', paths, ['input', 'id']);
+      return { organization: await updateOrganization(ctx.em, id, change, ctx.actor) };
     });
   }
 }

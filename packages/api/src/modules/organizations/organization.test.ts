@@ -53,7 +53,7 @@ describe('organisations', () => {
     const alliance = await gql(
       `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) {
         organization { id members { totalCount nodes { id alliances { nodes { kind } } } } } userErrors { field code } } }`,
-      { input: { kind: 'ALLIANCE', name: uniqueName('党建联盟'), members: [org.id] } },
+      { input: { kind: 'ALLIANCE', name: uniqueName('党建联盟'), area: community.id, members: [org.id] } },
     );
     expect(alliance.data?.createOrganization.userErrors).toEqual([]);
     expect(alliance.data?.createOrganization.organization.members.nodes[0].id).toBe(org.id);
@@ -68,7 +68,15 @@ describe('organisations', () => {
   it('checks kind-specific fields', async () => {
     const r = await gql(
       `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } userErrors { field code } } }`,
-      { input: { kind: 'PARTY_ORGANIZATION', name: '没有级别的支部', propertyCompanyKind: 'MARKET', members: [] } },
+      {
+        input: {
+          kind: 'PARTY_ORGANIZATION',
+          name: '没有级别的支部',
+          area: (await scratchCommunity()).community,
+          propertyCompanyKind: 'MARKET',
+          members: [],
+        },
+      },
     );
     const fields = r.data?.createOrganization.userErrors.map((e: { field: string[] }) => e.field[1]);
     expect(fields).toEqual(expect.arrayContaining(['partyLevel', 'propertyCompanyKind']));

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { authorizeChange } from '../../auth/authorize.js';
 import { ChangeType } from '../../graphql/changes.js';
 import { PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
@@ -10,6 +11,7 @@ import { orderingOf } from '../../graphql/ordering.js';
 import { orderingBy, paginate } from '../../graphql/paginate.js';
 import { ancestorsOf, type ChangeEvent, Topics } from '../../graphql/pubsub.js';
 import { Area } from '../areas/area.entity.js';
+import { subtreePath } from '../areas/area.service.js';
 import { areaSources } from '../areas/area.sources.js';
 import { AreaConnection, AreaType } from '../areas/area.types.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -119,6 +121,7 @@ export class StationResolver {
         responsibleUnit: optionalInputId(input.responsibleUnit, 'Organization', ['input', 'responsibleUnit']) ?? null,
         ...listValues(input),
       };
+      await authorizeChange(ctx, 'write:stations', [await subtreePath(ctx.em, values.area)], ['input', 'area']);
       const station = await createStation(ctx.em, values, ctx.actor);
       await publish(ctx, station, 'CREATED');
       return { station };
@@ -140,6 +143,10 @@ export class StationResolver {
       if (input.responsibleUnit !== undefined) {
         change.responsibleUnit = optionalInputId(input.responsibleUnit, 'Organization', ['input', 'responsibleUnit']);
       }
+      const current = await ctx.em.findOne(Station, { id }, { fields: ['area'] });
+      const paths = [current ? await subtreePath(ctx.em, current.area.id as number) : null];
+      if (change.area != null) paths.push(await subtreePath(ctx.em, change.area));
+      await authorizeChange(ctx, 'write:stations', paths, ['input', 'id']);
       const station = await updateStation(ctx.em, id, change, ctx.actor);
       await publish(ctx, station, 'UPDATED');
       return { station };

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { gql, query } from '../test/client.js';
+import { count, uniqueName } from '../test/fixtures.js';
+
+async function tokenOf(role: string, within?: string): Promise<string> {
+  const person = (
+    await query(`query($w: ID) { people(first: 1, filter: { role: [${role}], within: $w }, orderBy: { field: ID }) { nodes { id } } }`, {
+      w: within,
+    })
+  ).people.nodes[0];
+  return (await query(`mutation($p: ID!) { issueDevelopmentToken(input: { person: $p }) { token } }`, { p: person.id }))
+    .issueDevelopmentToken.token;
+}
+
+const CREATE_AREA = `mutation($input: CreateAreaInput!) { createArea(input: $input) { area { id } userErrors { field code } } }`;
+const UPDATE_STATION = `mutation($input: UpdateStationInput!) { updateStation(input: $input) { station { id } userErrors { field code } } }`;
+
+describe('who may change what', () => {
+  it('anonymous callers and people without a write role change nothing: 403 FORBIDDEN', async () => {
+    const community = (await query('{ areas(first: 1, filter: { kind: [COMMUNITY] }, orderBy: { field: ID }) { nodes { id } } }')).areas
+      .nodes[0].id;
+    const before = await count('areas');
+    for (const credential of [null, await tokenOf('GRID_WORKER'), await tokenOf('OWNER')]) {
+      const r = await gql(CREATE_AREA, { input: { kind: 'GRID', name: uniqueName('越权网格'), parent: community } }, credential);
+      expect(r.status).toBe(403);
+      expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(await count('areas')).toBe(before);
+  });
+
+  it('a community committee member adds grids in their community, and sees no other community to add them to', async () => {
+    const [mine, other] = (await query('{ areas(first: 2, filter: { kind: [COMMUNITY] }, orderBy: { field: ID }) { nodes { id } } }')).areas
+      .nodes;
+    const member = await tokenOf('COMMUNITY_COMMITTEE_MEMBER', mine.id);
+    const ok = await gql(CREATE_AREA, { input: { kind: 'GRID', name: uniqueName('委员网格'), parent: mine.id } }, member);
+    expect(ok.data?.createArea.userErrors).toEqual([]);
+    const elsewhere = await gql(CREATE_AREA, { input: { kind: 'GRID', name: uniqueName('委员网格'), parent: other.id } }, member);
+    expect(elsewhere.data?.createArea).toEqual({ area: null, userErrors: [{ field: ['input', 'parent'], code: 'NOT_FOUND' }] });
+  });
+
+  it('a street administrator changes the stations of their street only; nothing crosses into another district', async () => {
+    const streets = (await query('{ areas(first: 2, filter: { kind: [STREET] }, orderBy: { field: ID }) { nodes { id } } }')).areas.nodes;
+    const stationOf = async (street: string) =>
+      (
+        await query(`query($s: ID) { stations(first: 1, filter: { within: $s }, orderBy: { field: ID }) { nodes { id name } } }`, {
+          s: street,
+        })
+      ).stations.nodes[0];
+    const admin = await tokenOf('ADMINISTRATOR', streets[0].id);
+    const own = await stationOf(streets[0].id);
+    const theirs = await stationOf(streets[1].id);
+    expect((await gql(UPDATE_STATION, { input: { id: own.id, name: own.name } }, admin)).data?.updateStation.userErrors).toEqual([]);
+    expect((await gql(UPDATE_STATION, { input: { id: theirs.id, name: 'x' } }, admin)).data?.updateStation).toEqual({
+      station: null,
+      userErrors: [{ field: ['input', 'id'], code: 'NOT_FOUND' }],
+    });
+    const districts = (await query('{ areas(first: 2, filter: { kind: [DISTRICT] }, orderBy: { field: ID }) { nodes { id } } }')).areas
+      .nodes;
+    const districtAdmin = await tokenOf('ADMINISTRATOR', districts[0].id);
+    const farAway = await stationOf(districts[1].id);
+    expect((await gql(UPDATE_STATION, { input: { id: farAway.id, name: 'x' } }, districtAdmin)).data?.updateStation.userErrors).toEqual([
+      { field: ['input', 'id'], code: 'NOT_FOUND' },
+    ]);
+  });
+
+  it('districts are set up with the deployment, not through the API', async () => {
+    const r = await gql(CREATE_AREA, { input: { kind: 'DISTRICT', name: uniqueName('新区') } });
+    expect(r.status).toBe(403);
+    expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
