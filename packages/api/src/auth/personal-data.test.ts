@@ -92,3 +92,29 @@ describe('personal data is masked for those who may not read it', () => {
     expect(without.every((p: { phone: string }) => p.phone.includes('*'))).toBe(true);
   });
 });
+
+describe('searching people by name', () => {
+  it('needs read:personal, and finds only people where the caller has it', async () => {
+    const anonymous = await fetch(graphqlUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ people(filter: { nameContains: "王" }) { totalCount } }' }),
+    });
+    expect(anonymous.status).toBe(403);
+    const [community, other] = await twoCommunities();
+    const worker = (await query(PEOPLE, { within: community, role: ['GRID_WORKER'] })).people.nodes[0];
+    const token = await tokenFor(worker.id);
+    const me = await ask(token, '{ viewer { name } }');
+    const surname = [...me.viewer.name][0];
+    const found = await ask(token, `query($n: String) { people(first: 100, filter: { nameContains: $n }) { nodes { name } } }`, {
+      n: surname,
+    });
+    expect(found.people.nodes.length).toBeGreaterThan(0);
+    for (const p of found.people.nodes) expect(p.name).not.toMatch(MASKED_NAME);
+    const elsewhere = await ask(token, `query($n: String, $w: ID) { people(filter: { nameContains: $n, within: $w }) { totalCount } }`, {
+      n: surname,
+      w: other,
+    });
+    expect(elsewhere.people.totalCount).toBe(0);
+  });
+});

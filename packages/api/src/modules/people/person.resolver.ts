@@ -3,6 +3,7 @@ import { maskIdNumber, maskName, maskPhone } from '../../auth/mask.js';
 import { mayReadPersonalDataOf } from '../../auth/personal-data.js';
 import { PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
+import { GzError } from '../../graphql/errors.js';
 import { expectId } from '../../graphql/node.js';
 import { orderingOf } from '../../graphql/ordering.js';
 import { paginate } from '../../graphql/paginate.js';
@@ -17,16 +18,22 @@ import { PersonConnection, PersonFilter, PersonOrder, PersonType, RoleAssignment
 export class PersonResolver {
   @Query(() => PersonConnection, { description: 'People, usually narrowed to those holding roles in an area.' })
   async people(
-    @Ctx() { em }: Context,
+    @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => PersonFilter, { nullable: true }) filter: PersonFilter | null,
     @Arg('orderBy', () => PersonOrder, { nullable: true }) orderBy: PersonOrder | null,
   ) {
+    const namesReadableIn = filter?.nameContains ? await ctx.grantedAreas('read:personal') : [];
+    if (filter?.nameContains && !namesReadableIn.length) {
+      throw new GzError('FORBIDDEN', 'filter.nameContains: searching people by name needs read:personal in an area', {
+        http: { status: 403 },
+      });
+    }
     const where = await personWhere(
-      em,
-      filter && { ...filter, within: filter.within != null ? expectId(filter.within, 'Area', 'filter.within') : null },
+      ctx.em,
+      filter && { ...filter, within: filter.within != null ? expectId(filter.within, 'Area', 'filter.within') : null, namesReadableIn },
     );
-    return paginate(em, Person, where, orderingOf(orderBy), page);
+    return paginate(ctx.em, Person, where, orderingOf(orderBy), page);
   }
 
   @FieldResolver(() => String, { description: 'Full name; masked (王*华) for callers who may not read it.' })

@@ -8,6 +8,8 @@ export interface PersonFilterValues {
   role?: RoleKind[] | null;
   current?: boolean | null;
   nameContains?: string | null;
+  /** Where the caller may read names: a name is matched only for people who hold a role there. */
+  namesReadableIn?: string[];
 }
 
 /** Today's date in China (Asia/Shanghai), for deciding whether a role is in force. */
@@ -33,6 +35,13 @@ export async function personWhere(em: EntityManager, filter: PersonFilterValues 
     }
     where.push({ roles: { $some: role } });
   }
-  if (filter.nameContains) where.push({ name: { $ilike: escapeLike(filter.nameContains) } });
+  if (filter.nameContains) {
+    // Matching a full name tells whether someone of that name exists: only where names are readable.
+    const readable = (filter.namesReadableIn ?? []).map((path) => ({ area: { path: { $like: likePrefix(path) } } }));
+    where.push({
+      name: { $ilike: escapeLike(filter.nameContains) },
+      roles: { $some: { $or: readable.length ? readable : [{ id: { $in: [] } }] } },
+    });
+  }
   return where.length ? ({ $and: where } as FilterQuery<Person>) : {};
 }

@@ -60,7 +60,10 @@ export class PersonFilter {
   role?: RoleKind[] | null;
   @Field(() => Boolean, { nullable: true, description: 'With `role`/`within`: only roles in force today (default true).' })
   current?: boolean | null;
-  @Field(() => String, { nullable: true, description: 'Name contains this text.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name contains this text: needs read:personal, and matches only people holding a role where you have it.',
+  })
   nameContains?: string | null;
 }
 
