@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { apiUrl, firstEvent, gql, graphqlUrl, query } from './test/client.js';
 import { scratchCommunity, uniqueName } from './test/fixtures.js';
 
@@ -88,5 +90,20 @@ describe('the HTTP server', () => {
         },
       },
     });
+  });
+
+  it('holds subscriptions to the same limits as queries: cost, depth', async () => {
+    const client = createClient({ url: graphqlUrl().replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+    const refusal = (query: string) =>
+      new Promise<{ message: string; extensions?: { code?: string } }[]>((resolve) => {
+        client.subscribe({ query }, { next: () => {}, error: (errors) => resolve(errors as never), complete: () => resolve([]) });
+      });
+    const costly = await refusal(
+      'subscription { stationChanged { station { services(first: 100) { nodes { stations(first: 100) { nodes { services(first: 100) { nodes { name } } } } } } } } }',
+    );
+    expect(costly[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
+    const deep = await refusal(`subscription { areaChanged { area { ${'parent { '.repeat(20)}name${' }'.repeat(20)} } } }`);
+    expect(deep[0].message).toMatch(/depth limit of 16 exceeded/i);
+    await client.dispose();
   });
 });

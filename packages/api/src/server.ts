@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLFormattedError, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { authenticate } from './auth/authenticate.js';
@@ -18,6 +18,7 @@ import { countSql, type SqlCount } from './db/sql-counter.js';
 import { graphiqlRouter } from './graphiql/graphiql.js';
 import { type Context, createContext } from './graphql/context.js';
 import { armor } from './graphql/limits/armor.js';
+import { queryCost, tooCostly } from './graphql/limits/query-cost.js';
 import { RateLimit } from './graphql/limits/rate-limit.js';
 import { useQueryCost } from './graphql/limits/use-query-cost.js';
 import { createChangePubSub } from './graphql/pubsub.js';
@@ -91,6 +92,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
 
   const wsServer = new WebSocketServer({ server: http, path: GRAPHQL_PATH });
   const tokens = Tokens.create(config.jwt, config.production);
+  const limits = armor(config);
   const wsCleanup = useServer<{ authorization?: string }, { actor?: Actor }>(
     {
       schema,
@@ -104,12 +106,35 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
           throw error;
         }
       },
-      context: (ctx) => createContext(orm.em, pubsub, tokens, ctx.extra.actor),
+      // Operations over WebSocket skip Apollo's plugins: the same document limits apply here.
+      onSubscribe: (ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: MAX_TOKENS });
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...limits.validationRules]);
+        if (errors.length) return errors;
+        try {
+          const requested = queryCost(schema, document, payload.variables ?? {}, payload.operationName ?? undefined);
+          if (requested > config.maxCost) return [tooCostly(requested, config.maxCost)];
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        return {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: createContext(orm.em, pubsub, tokens, ctx.extra.actor),
+        };
+      },
     },
     wsServer,
   );
 
-  const limits = armor(config);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,

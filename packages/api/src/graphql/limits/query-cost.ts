@@ -1,4 +1,4 @@
-import { type DocumentNode, type GraphQLSchema, getNamedType, isLeafType } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, getNamedType, isLeafType } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../connection.js';
 
@@ -26,4 +26,12 @@ export function queryCost(
   operationName?: string,
 ): number {
   return getComplexity({ schema, query: document, variables, operationName, estimators: [objectCount] });
+}
+
+/** The refusal of an operation that could return more objects than allowed. */
+export function tooCostly(requested: number, maximum: number): GraphQLError {
+  return new GraphQLError(
+    `This query could return up to ${requested} objects; the limit is ${maximum}. Ask for smaller pages (first/last) or fewer levels.`,
+    { extensions: { code: 'QUERY_TOO_COSTLY', cost: { requested, maximum }, http: { status: 400 } } },
+  );
 }

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
-import { queryCost } from './query-cost.js';
+import { queryCost, tooCostly } from './query-cost.js';
 import type { Budget, RateLimit } from './rate-limit.js';
 
 /**
@@ -25,12 +25,7 @@ export function useQueryCost(maximum: number, rateLimit: RateLimit | null): Apol
             if (error instanceof GraphQLError) return;
             throw error;
           }
-          if (requested > maximum) {
-            throw new GraphQLError(
-              `This query could return up to ${requested} objects; the limit is ${maximum}. Ask for smaller pages (first/last) or fewer levels.`,
-              { extensions: { code: 'QUERY_TOO_COSTLY', cost: { requested, maximum }, http: { status: 400 } } },
-            );
-          }
+          if (requested > maximum) throw tooCostly(requested, maximum);
           if (!rateLimit) return;
           const spent = await rateLimit.spend(contextValue.rateKey, requested);
           budget = spent.budget;
