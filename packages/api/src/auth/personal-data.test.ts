@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { graphqlUrl, query } from '../test/client.js';
+import { ask, graphqlUrl, query } from '../test/client.js';
+import { tokenForPerson } from '../test/fixtures.js';
 
-async function tokenFor(personId: string): Promise<string> {
-  return (await query(`mutation($p: ID!) { issueDevelopmentToken(input: { person: $p }) { token } }`, { p: personId }))
-    .issueDevelopmentToken.token;
-}
-
-async function ask(token: string | null, q: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(graphqlUrl(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query: q, variables }),
-  });
-  return ((await res.json()) as { data: any }).data;
-}
+const askData = async (credential: string | null, q: string, variables: Record<string, unknown> = {}) =>
+  (await ask(credential, q, variables)).body.data;
 
 const PEOPLE = `query($within: ID, $role: [RoleKind!]) { people(first: 20, filter: { within: $within, role: $role }, orderBy: { field: ID }) {
   nodes { id name phone idNumber } } }`;
@@ -26,7 +16,7 @@ async function twoCommunities(): Promise<[string, string]> {
 
 describe('personal data is masked for those who may not read it', () => {
   it('anonymous callers see every name, phone and ID number masked', async () => {
-    const data = await ask(null, PEOPLE, {});
+    const data = await askData(null, PEOPLE, {});
     expect(data.people.nodes.length).toBe(20);
     for (const p of data.people.nodes) {
       expect(p.name).toMatch(MASKED_NAME);
@@ -43,17 +33,17 @@ describe('personal data is masked for those who may not read it', () => {
       })
     ).areas.nodes[0].id;
     const worker = (await query(PEOPLE, { within: grid, role: ['GRID_WORKER'] })).people.nodes[0];
-    const token = await tokenFor(worker.id);
-    const mine = await ask(token, PEOPLE, { within: grid });
+    const token = await tokenForPerson(worker.id);
+    const mine = await askData(token, PEOPLE, { within: grid });
     expect(mine.people.nodes.some((p: { name: string }) => !MASKED_NAME.test(p.name))).toBe(true);
     for (const p of mine.people.nodes) expect(p.phone).toMatch(/^1\d{10}$|^0\d{2,3}-\d{7,8}$/);
-    const elsewhere = await ask(token, PEOPLE, { within: other, role: ['COMMUNITY_COMMITTEE_MEMBER'] });
+    const elsewhere = await askData(token, PEOPLE, { within: other, role: ['COMMUNITY_COMMITTEE_MEMBER'] });
     for (const p of elsewhere.people.nodes) expect(p.name).toMatch(MASKED_NAME);
   });
 
   it('everyone reads their own data in the clear', async () => {
     const someone = (await query(PEOPLE, { role: ['OWNER'] })).people.nodes[0];
-    const me = await ask(await tokenFor(someone.id), '{ viewer { name phone idNumber } }');
+    const me = await askData(await tokenForPerson(someone.id), '{ viewer { name phone idNumber } }');
     expect(me.viewer.name).not.toMatch(MASKED_NAME);
     expect(me.viewer.phone).not.toContain('*');
     expect(me.viewer.idNumber).not.toContain('*');
@@ -64,11 +54,11 @@ describe('personal data is masked for those who may not read it', () => {
       await query('{ areas(first: 1, filter: { kind: [HOUSEHOLD] }, orderBy: { field: ID }) { nodes { id ancestors { id kind } } } }')
     ).areas.nodes[0];
     const HOUSE = `query($id: ID!) { node(id: $id) { ... on Area { name } } }`;
-    const masked = (await ask(null, HOUSE, { id: household.id })).node.name;
+    const masked = (await askData(null, HOUSE, { id: household.id })).node.name;
     expect(masked).toMatch(/\*/);
     const grid = household.ancestors.find((a: { kind: string }) => a.kind === 'GRID').id;
     const worker = (await query(PEOPLE, { within: grid, role: ['GRID_WORKER'] })).people.nodes[0];
-    const clear = (await ask(await tokenFor(worker.id), HOUSE, { id: household.id })).node.name;
+    const clear = (await askData(await tokenForPerson(worker.id), HOUSE, { id: household.id })).node.name;
     expect(clear).not.toMatch(/\*/);
     expect(clear.slice(0, 2)).toBe(masked.slice(0, 2));
   });
@@ -79,14 +69,15 @@ describe('personal data is masked for those who may not read it', () => {
       await query('{ organizations(first: 1, filter: { kind: [PROPERTY_COMPANY] }, orderBy: { field: ID }) { nodes { id area { id } } } }')
     ).organizations.nodes[0];
     const create = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
-    const adminToken = await tokenFor(admin.id);
-    const personal = (await ask(adminToken, create, { input: { organization: company.id, name: 'personal', scopes: ['READ_PERSONAL'] } }))
-      .createApiKey.secret;
-    const plain = (await ask(adminToken, create, { input: { organization: company.id, name: 'plain', scopes: ['READ_PUBLIC'] } }))
+    const adminToken = await tokenForPerson(admin.id);
+    const personal = (
+      await askData(adminToken, create, { input: { organization: company.id, name: 'personal', scopes: ['READ_PERSONAL'] } })
+    ).createApiKey.secret;
+    const plain = (await askData(adminToken, create, { input: { organization: company.id, name: 'plain', scopes: ['READ_PUBLIC'] } }))
       .createApiKey.secret;
     const inArea = { within: company.area.id };
-    const withScope = (await ask(personal, PEOPLE, inArea)).people.nodes;
-    const without = (await ask(plain, PEOPLE, inArea)).people.nodes;
+    const withScope = (await askData(personal, PEOPLE, inArea)).people.nodes;
+    const without = (await askData(plain, PEOPLE, inArea)).people.nodes;
     expect(withScope.length).toBeGreaterThan(0);
     expect(withScope.every((p: { phone: string }) => !p.phone.includes('*'))).toBe(true);
     expect(without.every((p: { phone: string }) => p.phone.includes('*'))).toBe(true);
@@ -103,18 +94,22 @@ describe('searching people by name', () => {
     expect(anonymous.status).toBe(403);
     const [community, other] = await twoCommunities();
     const worker = (await query(PEOPLE, { within: community, role: ['GRID_WORKER'] })).people.nodes[0];
-    const token = await tokenFor(worker.id);
-    const me = await ask(token, '{ viewer { name } }');
+    const token = await tokenForPerson(worker.id);
+    const me = await askData(token, '{ viewer { name } }');
     const surname = [...me.viewer.name][0];
-    const found = await ask(token, `query($n: String) { people(first: 100, filter: { nameContains: $n }) { nodes { name } } }`, {
+    const found = await askData(token, `query($n: String) { people(first: 100, filter: { nameContains: $n }) { nodes { name } } }`, {
       n: surname,
     });
     expect(found.people.nodes.length).toBeGreaterThan(0);
     for (const p of found.people.nodes) expect(p.name).not.toMatch(MASKED_NAME);
-    const elsewhere = await ask(token, `query($n: String, $w: ID) { people(filter: { nameContains: $n, within: $w }) { totalCount } }`, {
-      n: surname,
-      w: other,
-    });
+    const elsewhere = await askData(
+      token,
+      `query($n: String, $w: ID) { people(filter: { nameContains: $n, within: $w }) { totalCount } }`,
+      {
+        n: surname,
+        w: other,
+      },
+    );
     expect(elsewhere.people.totalCount).toBe(0);
   });
 });

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gql, query } from '../test/client.js';
-import { count, uniqueName } from '../test/fixtures.js';
-
-async function tokenOf(role: string, within?: string): Promise<string> {
-  const person = (
-    await query(`query($w: ID) { people(first: 1, filter: { role: [${role}], within: $w }, orderBy: { field: ID }) { nodes { id } } }`, {
-      w: within,
-    })
-  ).people.nodes[0];
-  return (await query(`mutation($p: ID!) { issueDevelopmentToken(input: { person: $p }) { token } }`, { p: person.id }))
-    .issueDevelopmentToken.token;
-}
+import { count, signInAs, uniqueName } from '../test/fixtures.js';
 
 const CREATE_AREA = `mutation($input: CreateAreaInput!) { createArea(input: $input) { area { id } userErrors { field code } } }`;
 const UPDATE_STATION = `mutation($input: UpdateStationInput!) { updateStation(input: $input) { station { id } userErrors { field code } } }`;
@@ -20,7 +10,7 @@ describe('who may change what', () => {
     const community = (await query('{ areas(first: 1, filter: { kind: [COMMUNITY] }, orderBy: { field: ID }) { nodes { id } } }')).areas
       .nodes[0].id;
     const before = await count('areas');
-    for (const credential of [null, await tokenOf('GRID_WORKER'), await tokenOf('OWNER')]) {
+    for (const credential of [null, (await signInAs('GRID_WORKER')).token, (await signInAs('OWNER')).token]) {
       const r = await gql(CREATE_AREA, { input: { kind: 'GRID', name: uniqueName('越权网格'), parent: community } }, credential);
       expect(r.status).toBe(403);
       expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -31,7 +21,7 @@ describe('who may change what', () => {
   it('a community committee member adds grids in their community, and sees no other community to add them to', async () => {
     const [mine, other] = (await query('{ areas(first: 2, filter: { kind: [COMMUNITY] }, orderBy: { field: ID }) { nodes { id } } }')).areas
       .nodes;
-    const member = await tokenOf('COMMUNITY_COMMITTEE_MEMBER', mine.id);
+    const member = (await signInAs('COMMUNITY_COMMITTEE_MEMBER', mine.id)).token;
     const ok = await gql(CREATE_AREA, { input: { kind: 'GRID', name: uniqueName('委员网格'), parent: mine.id } }, member);
     expect(ok.data?.createArea.userErrors).toEqual([]);
     const elsewhere = await gql(CREATE_AREA, { input: { kind: 'GRID', name: uniqueName('委员网格'), parent: other.id } }, member);
@@ -46,7 +36,7 @@ describe('who may change what', () => {
           s: street,
         })
       ).stations.nodes[0];
-    const admin = await tokenOf('ADMINISTRATOR', streets[0].id);
+    const admin = (await signInAs('ADMINISTRATOR', streets[0].id)).token;
     const own = await stationOf(streets[0].id);
     const theirs = await stationOf(streets[1].id);
     expect((await gql(UPDATE_STATION, { input: { id: own.id, name: own.name } }, admin)).data?.updateStation.userErrors).toEqual([]);
@@ -56,7 +46,7 @@ describe('who may change what', () => {
     });
     const districts = (await query('{ areas(first: 2, filter: { kind: [DISTRICT] }, orderBy: { field: ID }) { nodes { id } } }')).areas
       .nodes;
-    const districtAdmin = await tokenOf('ADMINISTRATOR', districts[0].id);
+    const districtAdmin = (await signInAs('ADMINISTRATOR', districts[0].id)).token;
     const farAway = await stationOf(districts[1].id);
     expect((await gql(UPDATE_STATION, { input: { id: farAway.id, name: 'x' } }, districtAdmin)).data?.updateStation.userErrors).toEqual([
       { field: ['input', 'id'], code: 'NOT_FOUND' },

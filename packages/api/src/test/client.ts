@@ -73,3 +73,27 @@ export async function firstEvent(subscription: string, variables: Record<string,
     await client.dispose();
   }
 }
+
+export interface RawResponse {
+  status: number;
+  headers: globalThis.Headers;
+  body: { data?: any; errors?: { message: string; extensions: { code: string; [k: string]: unknown } }[]; extensions?: any };
+}
+
+/** A raw request with a given credential (`null`: anonymous), for tests about who may do what. */
+export async function ask(credential: string | null, q: string, variables: Record<string, unknown> = {}): Promise<RawResponse> {
+  const res = await fetch(graphqlUrl(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(credential ? { authorization: `Bearer ${credential}` } : {}) },
+    body: JSON.stringify({ query: q, variables }),
+  });
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (await res.json()) as {
+      data?: any;
+      errors?: { message: string; extensions: { code: string; [k: string]: unknown } }[];
+      extensions?: any;
+    },
+  };
+}

@@ -41,3 +41,22 @@ export async function scratchCommunity(): Promise<{ district: string; street: st
   const community = await create('COMMUNITY', street);
   return { district, street, community };
 }
+
+/** A token for a person, from the development token mutation. */
+export async function tokenForPerson(personId: string): Promise<string> {
+  const issued = await query<{ issueDevelopmentToken: { token: string } }>(
+    'mutation($p: ID!) { issueDevelopmentToken(input: { person: $p }) { token } }',
+    { p: personId },
+  );
+  return issued.issueDevelopmentToken.token;
+}
+
+/** Signs in as the first person (by ID) holding `role`, in `within`'s subtree if given. */
+export async function signInAs(role: string, within?: string): Promise<{ token: string; personId: string }> {
+  const found = await query<{ people: { nodes: { id: string }[] } }>(
+    `query($w: ID) { people(first: 1, filter: { role: [${role}], within: $w }, orderBy: { field: ID }) { nodes { id } } }`,
+    { w: within },
+  );
+  const personId = found.people.nodes[0].id;
+  return { token: await tokenForPerson(personId), personId };
+}

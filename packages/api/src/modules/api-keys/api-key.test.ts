@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { graphqlUrl, query } from '../../test/client.js';
-
-async function tokenFor(role: string, where = ''): Promise<{ token: string; personId: string }> {
-  const person = (await query(`{ people(first: 1, filter: { role: [${role}] ${where} }, orderBy: { field: ID }) { nodes { id } } }`)).people
-    .nodes[0];
-  const issued = await query(`mutation($p: ID!) { issueDevelopmentToken(input: { person: $p }) { token } }`, { p: person.id });
-  return { token: issued.issueDevelopmentToken.token, personId: person.id };
-}
-
-async function ask(credential: string | null, q: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(graphqlUrl(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(credential ? { authorization: `Bearer ${credential}` } : {}) },
-    body: JSON.stringify({ query: q, variables }),
-  });
-  return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] } };
-}
+import { ask, query } from '../../test/client.js';
+import { signInAs } from '../../test/fixtures.js';
 
 const CREATE = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) {
   secret apiKey { id name prefix scopes organization { id } createdBy { id } lastUsedAt revokedAt } userErrors { field code } } }`;
@@ -27,7 +12,7 @@ async function aCompany(): Promise<string> {
 
 describe('API keys', () => {
   it('an administrator creates a key for a company; it is shown once and works at once', async () => {
-    const admin = await tokenFor('ADMINISTRATOR');
+    const admin = await signInAs('ADMINISTRATOR');
     const company = await aCompany();
     const created = await ask(admin.token, CREATE, {
       input: { organization: company, name: '红心物业同步', scopes: ['WRITE_PROPERTY', 'READ_PUBLIC'] },
@@ -54,7 +39,7 @@ describe('API keys', () => {
   });
 
   it('a key may change nothing its scopes do not allow', async () => {
-    const admin = await tokenFor('ADMINISTRATOR');
+    const admin = await signInAs('ADMINISTRATOR');
     const { secret } = (
       await ask(admin.token, CREATE, { input: { organization: await aCompany(), name: '只读', scopes: ['READ_PUBLIC'] } })
     ).body.data.createApiKey;
@@ -67,7 +52,7 @@ describe('API keys', () => {
   });
 
   it('revoking a key takes effect on the next request', async () => {
-    const admin = await tokenFor('ADMINISTRATOR');
+    const admin = await signInAs('ADMINISTRATOR');
     const { secret, apiKey } = (
       await ask(admin.token, CREATE, { input: { organization: await aCompany(), name: '将撤销', scopes: ['READ_STATS'] } })
     ).body.data.createApiKey;
@@ -91,7 +76,7 @@ describe('API keys', () => {
 
   it('only administrators manage keys, and only for organisations in their area', async () => {
     const company = await aCompany();
-    const worker = await tokenFor('GRID_WORKER');
+    const worker = await signInAs('GRID_WORKER');
     for (const credential of [null, worker.token]) {
       const r = await ask(credential, CREATE, { input: { organization: company, name: 'x', scopes: ['READ_PUBLIC'] } });
       expect(r.status).toBe(403);
@@ -105,7 +90,7 @@ describe('API keys', () => {
     const street = companyArea.ancestors.find((a: { kind: string }) => a.kind === 'STREET')?.id;
     const streets = (await query('{ areas(first: 10, filter: { kind: [STREET] }, orderBy: { field: ID }) { nodes { id } } }')).areas.nodes;
     const otherStreet = streets.find((s: { id: string }) => s.id !== street).id;
-    const streetAdmin = await tokenFor('ADMINISTRATOR', `, within: "${otherStreet}"`);
+    const streetAdmin = await signInAs('ADMINISTRATOR', otherStreet);
     const r = await ask(streetAdmin.token, CREATE, { input: { organization: company, name: 'x', scopes: ['READ_PUBLIC'] } });
     expect(r.body.data.createApiKey).toEqual({
       secret: null,

@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { graphqlUrl, query } from '../../test/client.js';
-import { scratchCommunity, uniqueName } from '../../test/fixtures.js';
-
-async function tokenFor(role: string): Promise<{ token: string; personId: string }> {
-  const person = (await query(`{ people(first: 1, filter: { role: [${role}] }, orderBy: { field: ID }) { nodes { id } } }`)).people
-    .nodes[0];
-  const issued = await query(`mutation($p: ID!) { issueDevelopmentToken(input: { person: $p }) { token } }`, { p: person.id });
-  return { token: issued.issueDevelopmentToken.token, personId: person.id };
-}
-
-async function ask(token: string | null, q: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(graphqlUrl(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query: q, variables }),
-  });
-  return { status: res.status, body: (await res.json()) as { data?: any; errors?: { extensions: { code: string } }[] } };
-}
+import { ask, query } from '../../test/client.js';
+import { scratchCommunity, signInAs, uniqueName } from '../../test/fixtures.js';
 
 const LOG = `query($object: ID, $actor: ID) { auditLog(first: 10, filter: { object: $object, actor: $actor }) {
   totalCount nodes { databaseId action objectType objectId before after actorKind actor { id } requestId hash prevHash } } }`;
@@ -24,7 +8,7 @@ const LOG = `query($object: ID, $actor: ID) { auditLog(first: 10, filter: { obje
 describe('auditLog', () => {
   it('shows a district’s auditor the changes in their district, newest first, with who made them', async () => {
     const station = (await query('{ stations(first: 1, orderBy: { field: ID }) { nodes { id name } } }')).stations.nodes[0];
-    const admin = await tokenFor('ADMINISTRATOR');
+    const admin = await signInAs('ADMINISTRATOR');
     const renamed = uniqueName('改名站');
     const change = await ask(
       admin.token,
@@ -38,7 +22,7 @@ describe('auditLog', () => {
       input: { id: station.id, name: station.name },
     });
 
-    const auditor = await tokenFor('AUDITOR');
+    const auditor = await signInAs('AUDITOR');
     const log = await ask(auditor.token, LOG, { object: station.id, actor: admin.personId });
     expect(log.status).toBe(200);
     const [restored, first] = log.body.data.auditLog.nodes;
@@ -56,7 +40,7 @@ describe('auditLog', () => {
 
   it('shows nothing of another district', async () => {
     const { district } = await scratchCommunity();
-    const auditor = await tokenFor('AUDITOR');
+    const auditor = await signInAs('AUDITOR');
     const log = await ask(auditor.token, LOG, { object: district });
     expect(log.body.data.auditLog.totalCount).toBe(0);
   });
@@ -65,7 +49,7 @@ describe('auditLog', () => {
     const anonymous = await ask(null, LOG);
     expect(anonymous.status).toBe(403);
     expect(anonymous.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
-    const worker = await tokenFor('GRID_WORKER');
+    const worker = await signInAs('GRID_WORKER');
     const refused = await ask(worker.token, LOG);
     expect(refused.status).toBe(403);
     expect(refused.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
