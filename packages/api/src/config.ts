@@ -51,6 +51,13 @@ const EnvSchema = z.object({
     .min(0, 'must be 0 (off) or more')
     .default(200_000),
   GZ_TRUST_PROXY: z.coerce.number({ message: 'must be the number of proxies in front of the server' }).int().min(0).default(0),
+  GZ_CORS_ORIGINS: z
+    .string()
+    .regex(
+      /^(\*|https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*)$/,
+      'must be * or a comma-separated list of origins such as https://portal.example.gov.cn',
+    )
+    .default('*'),
   GZ_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   GZ_JWT_PUBLIC_KEY: z
     .string()
@@ -85,6 +92,11 @@ export interface Config {
   rateLimit: number;
   /** How many proxies stand in front of the server, whose X-Forwarded-For to trust. */
   trustProxy: number;
+  /**
+   * Which web origins may call the API from a browser (the portals that embed the widgets):
+   * `'*'` for any, or a list. Sign-in is by bearer token, never by cookie, so `*` lends no one's session to another site.
+   */
+  corsOrigins: '*' | string[];
   /** How people's bearer tokens are verified; `undefined` when sign-in is not configured. */
   jwt: JwtSettings;
 }
@@ -133,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxCost: e.GZ_MAX_COST,
     rateLimit: e.GZ_RATE_LIMIT,
     trustProxy: e.GZ_TRUST_PROXY,
+    corsOrigins: e.GZ_CORS_ORIGINS === '*' ? '*' : e.GZ_CORS_ORIGINS.split(','),
     jwt: {
       key: e.GZ_JWT_SECRET
         ? { kind: 'secret', secret: e.GZ_JWT_SECRET }

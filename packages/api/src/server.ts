@@ -6,6 +6,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import { type DocumentNode, GraphQLError, type GraphQLFormattedError, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -78,7 +79,18 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
  */
 export type ServerSettings = Pick<
   Config,
-  'port' | 'host' | 'sqlTrace' | 'production' | 'introspection' | 'graphiql' | 'maxDepth' | 'maxCost' | 'jwt' | 'rateLimit' | 'trustProxy'
+  | 'port'
+  | 'host'
+  | 'sqlTrace'
+  | 'production'
+  | 'introspection'
+  | 'graphiql'
+  | 'maxDepth'
+  | 'maxCost'
+  | 'jwt'
+  | 'rateLimit'
+  | 'trustProxy'
+  | 'corsOrigins'
 >;
 
 export async function startServer(config: ServerSettings, orm: Orm): Promise<RunningServer> {
@@ -196,6 +208,12 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
   }
   app.use(
     GRAPHQL_PATH,
+    cors({
+      origin: config.corsOrigins,
+      allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
+      exposedHeaders: ['x-request-id', 'retry-after'],
+      maxAge: 600,
+    }),
     (req, res, next) => {
       const counter: SqlCount = { statements: 0 };
       res.locals.sql = counter;
