@@ -46,7 +46,14 @@ export async function openOrm(config: Pick<Config, 'databaseUrl' | 'dataDir' | '
   }
   mkdirSync(config.dataDir, { recursive: true });
   const { MikroORM } = await import('@mikro-orm/pglite');
-  return (await MikroORM.init({ ...commonOptions(config), dbName: config.dataDir })) as unknown as Orm;
+  // The contrib extensions the migrations create (distances on the earth: stations near a point).
+  const { cube } = await import('@electric-sql/pglite/contrib/cube');
+  const { earthdistance } = await import('@electric-sql/pglite/contrib/earthdistance');
+  return (await MikroORM.init({
+    ...commonOptions(config),
+    dbName: config.dataDir,
+    driverOptions: { extensions: { cube, earthdistance } },
+  })) as unknown as Orm;
 }
 
 /** Applies every committed migration not yet applied; nothing else ever changes the schema. */

@@ -69,7 +69,7 @@ function decodeCursor(cursor: string, ordering: string, arity: number, argument:
 }
 
 /** Relay's pagination arguments (Cursor Connections spec, "Arguments"), checked at the edge. */
-export function pageRequest(args: PageArgs, ordering: string, arity: number): PageRequest {
+export function pageRequest(args: PageArgs, ordering: string, arity: number, maxSize = MAX_PAGE_SIZE): PageRequest {
   const { first, after, last, before } = args;
   if (first != null && last != null) throw badInput('Pass either `first` or `last`, not both', 'first');
   if (after != null && before != null) throw badInput('Pass either `after` or `before`, not both', 'after');
@@ -78,8 +78,8 @@ export function pageRequest(args: PageArgs, ordering: string, arity: number): Pa
     ['first', first],
     ['last', last],
   ] as const) {
-    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
-      throw badInput(`\`${name}\` must be between 0 and ${MAX_PAGE_SIZE}, got ${value}`, name);
+    if (value != null && (value < 0 || value > maxSize)) {
+      throw badInput(`\`${name}\` must be between 0 and ${maxSize}, got ${value}`, name);
     }
   }
   const forward = last == null && before == null;
@@ -123,10 +123,13 @@ export function connectionResult<T>(edges: Edge<T>[], pageInfo: PageInfo, count:
   };
 }
 
-/** Builds `XConnection` and `XEdge` object types for a node type. */
-export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
+/**
+ * Builds `XConnection` and `XEdge` object types for a node type; `EdgeBase` (an abstract
+ * `@ObjectType`) adds fields to the edge, such as a station's distance from a point.
+ */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string, EdgeBase: ClassType = class {}) {
   @ObjectType(`${name}Edge`)
-  class EdgeType {
+  class EdgeType extends EdgeBase {
     @Field(() => String)
     cursor!: string;
     @Field(() => nodeType)

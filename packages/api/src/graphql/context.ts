@@ -26,6 +26,8 @@ export interface Context {
   grantedAreas(permission: Permission): Promise<string[]>;
   /** Whose points of the minute this request spends: the person's, or the address's. */
   rateKey: string;
+  /** The request's one clock reading: every "open now" in one answer is judged at the same instant. */
+  now: Date;
   /**
    * A subscription lives for many events: each event is resolved on a fresh unit of work
    * and fresh loaders, so it never sees the data of an earlier one.
@@ -50,6 +52,7 @@ export function createContext(
     actor,
     tokens,
     rateKey: RateLimit.keyOf(actor, address),
+    now: new Date(),
     grantedAreas(permission) {
       let areas = granted.get(permission);
       if (!areas) {

@@ -48,8 +48,9 @@ export async function paginate<T extends object>(
   where: FilterQuery<T>,
   ordering: Ordering,
   args: PageArgs,
+  maxPageSize?: number,
 ): Promise<ConnectionResult<T>> {
-  const page = pageRequest(args, ordering.name, ordering.keys.length);
+  const page = pageRequest(args, ordering.name, ordering.keys.length, maxPageSize);
   const orderBy = Object.fromEntries(ordering.keys.map((k) => [k.property, ordering.direction]));
   const cursor = page.cursor
     ? Object.fromEntries(ordering.keys.map((k, i) => [k.property, fromCursorValue(page.cursor?.[i], k.kind)]))

@@ -392,6 +392,7 @@ class DistrictGenerator {
       address: null,
       latitude: point ? point.latitude : null,
       longitude: point ? point.longitude : null,
+      boundary: null,
       createdAt: SEEDED_AT,
       updatedAt: SEEDED_AT,
       ...fields,
@@ -409,7 +410,9 @@ class DistrictGenerator {
     fields: Partial<AreaRow> & { code?: string } = {},
     point: Point = pointIn(faker, box),
   ): AreaNode & { row: AreaRow } {
-    return { ...this.addArea(kind, name, parent, point, fields), name, code: fields.code ?? null, box, point };
+    // The demo's places are boxes that tile their parent; down to the grid, the box is the outline.
+    const outline = OUTLINED.includes(kind) ? { boundary: ringOf(box) } : {};
+    return { ...this.addArea(kind, name, parent, point, { ...outline, ...fields }), name, code: fields.code ?? null, box, point };
   }
 
   private generateAreas(): void {
@@ -1024,6 +1027,17 @@ class DistrictGenerator {
 }
 
 /** Most stations keep office hours on weekdays; some open on Saturday, a few at weekends. */
+const OUTLINED: readonly AreaKind[] = ['DISTRICT', 'STREET', 'COMMUNITY', 'GRID'];
+
+function ringOf(box: Box): [number, number][] {
+  return [
+    [box.south, box.west],
+    [box.south, box.east],
+    [box.north, box.east],
+    [box.north, box.west],
+  ].map(([lat, lon]) => [round6(lat), round6(lon)] as [number, number]);
+}
+
 function openingHours(): OpeningWindow[] {
   const [opens, closes] = faker.helpers.weightedArrayElement([
     { weight: 70, value: ['08:30', '17:30'] },

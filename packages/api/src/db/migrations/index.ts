@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123174429_initial } from './Migration20261123174429_initial.js';
 import { Migration20261123190702_audit_trail_and_admin_roles } from './Migration20261123190702_audit_trail_and_admin_roles.js';
 import { Migration20261123191022_api_keys } from './Migration20261123191022_api_keys.js';
+import { Migration20261123200157_stations_near_and_area_outlines } from './Migration20261123200157_stations_near_and_area_outlines.js';
 
 /**
  * Every committed migration, in order. Listed here rather than found on disk, so the same list
@@ -11,4 +12,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123174429_initial', class: Migration20261123174429_initial },
   { name: 'Migration20261123190702_audit_trail_and_admin_roles', class: Migration20261123190702_audit_trail_and_admin_roles },
   { name: 'Migration20261123191022_api_keys', class: Migration20261123191022_api_keys },
+  { name: 'Migration20261123200157_stations_near_and_area_outlines', class: Migration20261123200157_stations_near_and_area_outlines },
 ];

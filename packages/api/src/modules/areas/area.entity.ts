@@ -42,6 +42,8 @@ const AreaSchema = defineEntity({
     address: p.string().length(300).nullable(),
     latitude: p.double().$type<number>().nullable(),
     longitude: p.double().$type<number>().nullable(),
+    /** The outline, WGS-84: one ring of `[latitude, longitude]` pairs, not closed (the last point joins the first). */
+    boundary: p.json<[number, number][]>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

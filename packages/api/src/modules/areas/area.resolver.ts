@@ -22,9 +22,24 @@ import { StationConnection } from '../stations/station.types.js';
 import { Area } from './area.entity.js';
 import { type AreaValues, areaWhere, createArea, subtreePath, updateArea } from './area.service.js';
 import { areaSources } from './area.sources.js';
-import { AreaConnection, AreaFilter, AreaOrder, AreaPayload, AreaType, CreateAreaInput, UpdateAreaInput } from './area.types.js';
+import {
+  AreaConnection,
+  AreaFilter,
+  AreaOrder,
+  AreaPayload,
+  AreaType,
+  type BoundaryPointInput,
+  CreateAreaInput,
+  GeoPointType,
+  UpdateAreaInput,
+} from './area.types.js';
 
 export const AreaChange = ChangeType(AreaType, 'Area', 'area');
+
+/** An outline as stored: `[latitude, longitude]` pairs. */
+function ring(points: BoundaryPointInput[] | null | undefined): [number, number][] | null {
+  return points ? points.map((p) => [p.latitude, p.longitude]) : null;
+}
 
 function filterValues(filter: AreaFilter | null | undefined) {
   if (!filter) return null;
@@ -59,6 +74,14 @@ export class AreaResolver {
   async address(@Root() area: Area, @Ctx() ctx: Context): Promise<string | null> {
     if (!area.address) return null;
     return area.kind !== 'HOUSEHOLD' || (await mayReadPersonalDataAt(ctx, area.path)) ? area.address : maskAddress(area.address);
+  }
+
+  @FieldResolver(() => [GeoPointType], {
+    nullable: true,
+    description: 'The outline (边界), WGS-84: one ring, not closed (the last point joins the first); null when not drawn.',
+  })
+  boundary(@Root() area: Area): GeoPointType[] | null {
+    return area.boundary ? area.boundary.map(([latitude, longitude]) => ({ latitude, longitude })) : null;
   }
 
   @FieldResolver(() => AreaType, { nullable: true, description: 'The area this one sits in; null for a district.' })
@@ -137,6 +160,7 @@ export class AreaResolver {
         address: input.address ?? null,
         latitude: input.latitude ?? null,
         longitude: input.longitude ?? null,
+        boundary: ring(input.boundary),
       };
       if (values.kind === 'DISTRICT') {
         throw new GzError('FORBIDDEN', 'Districts are set up with the deployment (pnpm seed), not through the API', {
@@ -161,8 +185,9 @@ export class AreaResolver {
     const { em, pubsub, actor } = ctx;
     return withUserErrors(async () => {
       const id = inputId(input.id, 'Area', ['input', 'id']);
-      const { id: _id, parent, manager, ...rest } = input;
+      const { id: _id, parent, manager, boundary, ...rest } = input;
       const change: Partial<AreaValues> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+      if (boundary !== undefined) change.boundary = ring(boundary);
       if (parent !== undefined) {
         if (parent === null)
           throw new InputProblem(['input', 'parent'], 'Only a district has no parent; move an area under another', 'REQUIRED');

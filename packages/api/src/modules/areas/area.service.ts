@@ -76,6 +76,8 @@ export interface AreaValues {
   address: string | null;
   latitude: number | null;
   longitude: number | null;
+  /** `[latitude, longitude]` pairs, one ring. */
+  boundary: [number, number][] | null;
 }
 
 const ONLY_FOR: Partial<Record<keyof AreaValues, readonly AreaKind[]>> = {
@@ -119,6 +121,15 @@ async function validate(
   }
   if (values.longitude != null && (values.longitude < -180 || values.longitude > 180)) {
     problems.push(new InputProblem(['input', 'longitude'], 'Longitude must be between -180 and 180'));
+  }
+  if (values.boundary != null) {
+    if (values.boundary.length < 3 || values.boundary.length > 2000) {
+      problems.push(new InputProblem(['input', 'boundary'], 'An outline has 3 to 2,000 points'));
+    }
+    const bad = values.boundary.findIndex(([lat, lon]) => !(Math.abs(lat) <= 90 && Math.abs(lon) <= 180));
+    if (bad >= 0) {
+      problems.push(new InputProblem(['input', 'boundary', String(bad)], 'Latitude must be within ±90 and longitude within ±180'));
+    }
   }
   if ((values.latitude == null) !== (values.longitude == null)) {
     problems.push(new InputProblem(['input', 'latitude'], 'Give latitude and longitude together'));
@@ -184,6 +195,7 @@ function assignValues(area: Area, values: AreaValues, parent: Area | null, manag
   area.address = values.address;
   area.latitude = values.latitude;
   area.longitude = values.longitude;
+  area.boundary = values.boundary;
 }
 
 export async function createArea(em: EntityManager, values: AreaValues, actor: Actor): Promise<Area> {
@@ -221,6 +233,7 @@ export function valuesOf(area: Area): AreaValues {
     address: area.address ?? null,
     latitude: area.latitude ?? null,
     longitude: area.longitude ?? null,
+    boundary: area.boundary ?? null,
   };
 }
 

@@ -28,6 +28,22 @@ export const ManagementKindEnum = enumFrom(MANAGEMENT_KINDS, 'ManagementKind', '
   UNMANAGED: 'No property management (无物业小区)',
 });
 
+@ObjectType('GeoPoint', { description: 'A point on the earth, WGS-84 degrees.' })
+export class GeoPointType {
+  @Field(() => Float)
+  latitude!: number;
+  @Field(() => Float)
+  longitude!: number;
+}
+
+@InputType('BoundaryPointInput', { description: 'A point of an outline, WGS-84 degrees.' })
+export class BoundaryPointInput {
+  @Field(() => Float)
+  latitude!: number;
+  @Field(() => Float)
+  longitude!: number;
+}
+
 @ObjectType('Area', {
   implements: Node,
   description: 'A place in the one tree from district (区) down to household (户).',
@@ -110,6 +126,8 @@ export class CreateAreaInput {
   latitude?: number | null;
   @Field(() => Float, { nullable: true })
   longitude?: number | null;
+  @Field(() => [BoundaryPointInput], { nullable: true, description: 'The outline: 3 to 2,000 points, one ring, not closed.' })
+  boundary?: BoundaryPointInput[] | null;
 }
 
 @InputType({ description: 'Fields left out stay as they are; `null` clears an optional field.' })
@@ -140,6 +158,8 @@ export class UpdateAreaInput {
   latitude?: number | null;
   @Field(() => Float, { nullable: true })
   longitude?: number | null;
+  @Field(() => [BoundaryPointInput], { nullable: true, description: 'The outline: 3 to 2,000 points, one ring, not closed.' })
+  boundary?: BoundaryPointInput[] | null;
 }
 
 @ObjectType()

@@ -24,6 +24,7 @@ const area = (name: string, kind: AreaValues['kind'] = 'DISTRICT', parent: numbe
   address: null,
   latitude: null,
   longitude: null,
+  boundary: null,
 });
 
 /** A database of its own, so the test may tamper with rows as an attacker with SQL access would. */

@@ -29,6 +29,14 @@ ServiceSchema.setClass(Service);
 const StationSchema = defineEntity({
   name: 'Station',
   tableName: 'station',
+  // A GiST index over points on the earth (earthdistance): `<->` walks it nearest first, and
+  // `earth_box` finds the stations within a radius without reading the others.
+  indexes: [
+    {
+      name: 'station_location_index',
+      expression: 'create index "station_location_index" on "station" using gist (ll_to_earth("latitude", "longitude"))',
+    },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     name: p.string().length(200),

@@ -3,7 +3,7 @@ import { authorizeChange } from '../../auth/authorize.js';
 import { ChangeType } from '../../graphql/changes.js';
 import { PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
-import { InputProblem } from '../../graphql/errors.js';
+import { badInput, InputProblem } from '../../graphql/errors.js';
 import { inputId, optionalInputId } from '../../graphql/ids.js';
 import { withUserErrors } from '../../graphql/mutation.js';
 import { expectId } from '../../graphql/node.js';
@@ -19,17 +19,23 @@ import { responsibilitySources } from '../organizations/organization.sources.js'
 import { OrganizationType, ResponsibilityConnection } from '../organizations/organization.types.js';
 import { Person } from '../people/person.entity.js';
 import { PersonType } from '../people/person.types.js';
+import { nearestStations } from './nearest.js';
+import { isOpenAt } from './opening-hours.js';
 import { Service, Station, StationStaff } from './station.entity.js';
 import { createStation, type StationValues, serviceWhere, stationWhere, updateStation } from './station.service.js';
 import { serviceSources, staffSources, stationSources } from './station.sources.js';
 import {
+  type BoundingBoxInput,
   CreateStationInput,
+  GeoPointInput,
+  MAX_STATIONS_PAGE,
   ServiceConnection,
   ServiceFilter,
   ServiceType,
   StationConnection,
   StationFilter,
   StationOrder,
+  StationPageArgs,
   StationPayload,
   StationStaffConnection,
   StationStaffInput,
@@ -37,6 +43,18 @@ import {
   StationType,
   UpdateStationInput,
 } from './station.types.js';
+
+function checkPoint(point: GeoPointInput, argument: string): void {
+  if (!(Math.abs(point.latitude) <= 90 && Math.abs(point.longitude) <= 180)) {
+    throw badInput(`${argument}: latitude must be within ±90 and longitude within ±180`, argument);
+  }
+}
+
+function checkBox(box: BoundingBoxInput, argument: string): void {
+  checkPoint({ latitude: box.south, longitude: box.west }, argument);
+  checkPoint({ latitude: box.north, longitude: box.east }, argument);
+  if (box.south > box.north) throw badInput(`${argument}: south must not be north of north`, argument);
+}
 
 export const StationChange = ChangeType(StationType, 'Station', 'station');
 
@@ -59,11 +77,19 @@ async function publish(ctx: Context, station: Station, action: ChangeEvent['acti
 export class StationResolver {
   @Query(() => StationConnection, { description: 'Party-and-masses service stations.' })
   async stations(
-    @Ctx() { em }: Context,
-    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { em, now }: Context,
+    @Args(() => StationPageArgs) page: StationPageArgs,
     @Arg('filter', () => StationFilter, { nullable: true }) filter: StationFilter | null,
     @Arg('orderBy', () => StationOrder, { nullable: true }) orderBy: StationOrder | null,
+    @Arg('near', () => GeoPointInput, {
+      nullable: true,
+      description: 'Nearest first from this point, each edge with its `distance`; not together with `orderBy`.',
+    })
+    near: GeoPointInput | null,
   ) {
+    if (near && orderBy) throw badInput('Pass either `near` or `orderBy`: `near` orders by distance', 'orderBy');
+    if (near) checkPoint(near, 'near');
+    if (filter?.boundingBox) checkBox(filter.boundingBox, 'filter.boundingBox');
     const where = await stationWhere(
       em,
       filter && {
@@ -71,9 +97,18 @@ export class StationResolver {
         within: filter.within != null ? expectId(filter.within, 'Area', 'filter.within') : null,
         service: filter.service != null ? expectId(filter.service, 'Service', 'filter.service') : null,
         coversGrid: filter.coversGrid != null ? expectId(filter.coversGrid, 'Area', 'filter.coversGrid') : null,
+        openNow: filter.openNow,
+        boundingBox: filter.boundingBox,
       },
+      now,
     );
-    return paginate(em, Station, where, orderingOf(orderBy), page);
+    if (near) return nearestStations(em, where, near, page, MAX_STATIONS_PAGE);
+    return paginate(em, Station, where, orderingOf(orderBy), page, MAX_STATIONS_PAGE);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Open at this moment, by its opening hours in its own time zone.' })
+  openNow(@Root() station: Station, @Ctx() { now }: Context) {
+    return isOpenAt(station.openingHours, station.timeZone, now);
   }
 
   @FieldResolver(() => AreaType, { description: 'The area the station sits in.' })

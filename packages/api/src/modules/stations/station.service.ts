@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { type FilterQuery, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { replaceRows } from '../../db/replace-rows.js';
 import { InputProblem, InputProblems } from '../../graphql/errors.js';
@@ -9,14 +9,45 @@ import { Organization } from '../organizations/organization.entity.js';
 import { Person } from '../people/person.entity.js';
 import { type OpeningWindow, Service, type StaffPost, Station, StationGrid, StationService, StationStaff } from './station.entity.js';
 
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
+}
+
+export interface BoundingBox {
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+}
+
 export interface StationFilterValues {
   within?: number | null;
   service?: number | null;
   coversGrid?: number | null;
   nameContains?: string | null;
+  /** Open at `now`, by the station's own hours and time zone (see opening-hours.ts). */
+  openNow?: boolean | null;
+  boundingBox?: BoundingBox | null;
 }
 
-export async function stationWhere(em: EntityManager, filter: StationFilterValues | null): Promise<FilterQuery<Station>> {
+/** `openNow` in SQL: a window of the local weekday that has opened and not yet closed at `now`. */
+function openAt(now: Date) {
+  const local = (alias: string) => `(?::timestamptz at time zone ${alias}."time_zone")`;
+  return raw(
+    (alias) =>
+      `exists (select 1 from jsonb_array_elements(${alias}."opening_hours") w` +
+      ` where (w->>'weekday')::int = extract(isodow from ${local(alias)})::int` +
+      ` and w->>'opens' <= to_char(${local(alias)}, 'HH24:MI') and to_char(${local(alias)}, 'HH24:MI') < w->>'closes')`,
+    [now.toISOString(), now.toISOString(), now.toISOString()],
+  );
+}
+
+export async function stationWhere(
+  em: EntityManager,
+  filter: StationFilterValues | null,
+  now: Date = new Date(),
+): Promise<FilterQuery<Station>> {
   if (!filter) return {};
   const where: Record<string, unknown>[] = [];
   if (filter.within != null) {
@@ -27,6 +58,15 @@ export async function stationWhere(em: EntityManager, filter: StationFilterValue
   if (filter.service != null) where.push({ services: { $some: { service: filter.service } } });
   if (filter.coversGrid != null) where.push({ coveredGrids: { $some: { grid: filter.coversGrid } } });
   if (filter.nameContains) where.push({ name: { $ilike: escapeLike(filter.nameContains) } });
+  if (filter.openNow != null) where.push({ [openAt(now)]: filter.openNow });
+  if (filter.boundingBox) {
+    const { south, west, north, east } = filter.boundingBox;
+    where.push({ latitude: { $gte: south, $lte: north } });
+    // A box across the antimeridian (west > east) is the two sides of it.
+    where.push(
+      west <= east ? { longitude: { $gte: west, $lte: east } } : { $or: [{ longitude: { $gte: west } }, { longitude: { $lte: east } }] },
+    );
+  }
   return where.length ? ({ $and: where } as FilterQuery<Station>) : {};
 }
 

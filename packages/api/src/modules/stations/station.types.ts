@@ -1,6 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Connection } from '../../graphql/connection.js';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Connection, DEFAULT_PAGE_SIZE } from '../../graphql/connection.js';
 import { enumFrom } from '../../graphql/enums.js';
 import { UserError } from '../../graphql/mutation.js';
 import { Node } from '../../graphql/node.js';
@@ -59,7 +59,53 @@ export class StationType extends Node {
   @Field(() => DateTimeResolver)
   updatedAt!: Date;
 }
-export const StationConnection = Connection(StationType, 'Station');
+@ObjectType()
+class StationEdgeFields {
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Metres along the earth’s surface from the point given as `near`; null when the list was not asked `near` a point.',
+  })
+  distance?: number | null;
+}
+export const StationConnection = Connection(StationType, 'Station', StationEdgeFields);
+
+/** The most stations one page of the root `stations` list returns: a map loads a district in a few pages. */
+export const MAX_STATIONS_PAGE = 1000;
+
+@ArgsType()
+export class StationPageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items after \`after\`: ${DEFAULT_PAGE_SIZE} if neither \`first\` nor \`last\` is given, at most ${MAX_STATIONS_PAGE}.`,
+  })
+  first?: number | null;
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+  @Field(() => Int, { nullable: true, description: `Items before \`before\`, at most ${MAX_STATIONS_PAGE}.` })
+  last?: number | null;
+  @Field(() => String, { nullable: true })
+  before?: string | null;
+}
+
+@InputType('GeoPointInput', { description: 'A point on the earth, WGS-84 degrees.' })
+export class GeoPointInput {
+  @Field(() => Float)
+  latitude!: number;
+  @Field(() => Float)
+  longitude!: number;
+}
+
+@InputType('BoundingBoxInput', { description: 'A latitude/longitude box, WGS-84 degrees; `west` > `east` crosses the antimeridian.' })
+export class BoundingBoxInput {
+  @Field(() => Float)
+  south!: number;
+  @Field(() => Float)
+  west!: number;
+  @Field(() => Float)
+  north!: number;
+  @Field(() => Float)
+  east!: number;
+}
 
 @ObjectType('StationStaff', { implements: Node, description: 'A person on a station’s staff.' })
 export class StationStaffType extends Node {
@@ -78,6 +124,13 @@ export class StationFilter {
   coversGrid?: string | null;
   @Field(() => String, { nullable: true, description: 'Name contains this text (case-insensitive).' })
   nameContains?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only stations open now, by their own hours and time zone; false: only those closed now.',
+  })
+  openNow?: boolean | null;
+  @Field(() => BoundingBoxInput, { nullable: true, description: 'Only stations inside this box (the part of a map on screen).' })
+  boundingBox?: BoundingBoxInput | null;
 }
 
 export const StationOrder = OrderInput('Station', 'stations');

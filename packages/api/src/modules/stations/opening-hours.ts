@@ -1,0 +1,25 @@
+import type { OpeningWindow } from './station.entity.js';
+
+/** The ISO weekday (1 = Monday) and `HH:MM` wall-clock time at `instant` in `timeZone`. */
+export function localWeekdayAndTime(instant: Date, timeZone: string): { weekday: number; time: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(part('weekday')) + 1;
+  return { weekday, time: `${part('hour')}:${part('minute')}` };
+}
+
+/**
+ * Whether a station is open at `instant`: a window of that local weekday has opened and not yet
+ * closed (`opens <= time < closes`). The SQL of the `openNow` filter (station.service.ts) states
+ * the same rule, so the field and the filter agree.
+ */
+export function isOpenAt(hours: OpeningWindow[], timeZone: string, instant: Date): boolean {
+  const { weekday, time } = localWeekdayAndTime(instant, timeZone);
+  return hours.some((w) => w.weekday === weekday && w.opens <= time && time < w.closes);
+}
