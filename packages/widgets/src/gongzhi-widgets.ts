@@ -1,0 +1,4 @@
+/** The single-file bundle: `<script type="module" src="gongzhi-widgets.js">` registers every `gz-*` tag. */
+import './station-map/define.js';
+
+export * from './index.js';

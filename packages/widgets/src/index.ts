@@ -1,0 +1,6 @@
+export type { TokenProvider } from './core/graphql-client.js';
+export { GraphQLClient, RequestError, type RequestErrorCode } from './core/graphql-client.js';
+export { GzElement } from './core/gz-element.js';
+export { en, type Translation, translationFor, zhCN } from './core/i18n.js';
+export { GzStationMap, type StationMapStatus } from './station-map/gz-station-map.js';
+export type { MapArea, MapService, MapStation } from './station-map/station-map.data.js';

@@ -1,0 +1,3 @@
+import { GzStationMap } from './gz-station-map.js';
+
+GzStationMap.define('gz-station-map');

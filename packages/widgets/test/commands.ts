@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { BrowserCommand } from 'vitest/node';
+
+/** What the portal page showed when its screenshot was taken. */
+export interface PortalShot {
+  file: string;
+  pageErrors: string[];
+  status: string;
+  consoleErrors: string[];
+  markers: number;
+  listItems: number;
+  primaryColour: string;
+}
+
+/**
+ * Opens `url` in a new tab of the test browser (a top-level page, not the test's iframe), waits
+ * for `<gz-station-map>` to show stations, and saves a full-page screenshot under the package.
+ */
+export const screenshotPage: BrowserCommand<[url: string, file: string]> = async (context, url, file): Promise<PortalShot> => {
+  if (context.provider.name !== 'playwright') throw new Error('screenshotPage needs the playwright provider');
+  const page = await context.context.newPage();
+  try {
+    const pageErrors: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.goto(url);
+    // Stations listed, or a failure shown: either way the page has settled.
+    await page
+      .waitForFunction(
+        () => {
+          const root = document.querySelector('gz-station-map')?.shadowRoot;
+          return Boolean(root?.querySelector('[part~="list-item"], [part~="retry-button"]'));
+        },
+        null,
+        { timeout: 20_000 },
+      )
+      .catch(() => undefined);
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector('gz-station-map')?.shadowRoot;
+      if (!root)
+        return { status: 'no shadow root: the bundle did not register gz-station-map', markers: 0, listItems: 0, primaryColour: '' };
+      return {
+        status: root.querySelector('[part="status"]')?.textContent?.trim() ?? '',
+        markers: root.querySelectorAll('.gz-marker, .gz-cluster').length,
+        listItems: root.querySelectorAll('[part~="list-item"]').length,
+        primaryColour: getComputedStyle(root.querySelector('[part~="locate-button"]')!).backgroundColor,
+      };
+    });
+    const path = resolve(context.project.config.root, file);
+    mkdirSync(dirname(path), { recursive: true });
+    await page.screenshot({ path, fullPage: true });
+    return { file: path, pageErrors, consoleErrors, ...shown };
+  } finally {
+    await page.close();
+  }
+};
+
+/** Lets the test page read the given position from the Geolocation API. */
+export const allowGeolocation: BrowserCommand<[latitude: number, longitude: number]> = async (context, latitude, longitude) => {
+  if (context.provider.name !== 'playwright') throw new Error('allowGeolocation needs the playwright provider');
+  await context.context.grantPermissions(['geolocation']);
+  await context.context.setGeolocation({ latitude, longitude, accuracy: 5 });
+};
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    screenshotPage(url: string, file: string): Promise<PortalShot>;
+    allowGeolocation(latitude: number, longitude: number): Promise<void>;
+  }
+}
