@@ -4,6 +4,15 @@ import { GraphQLClient, type TokenProvider } from './graphql-client.js';
 import { type Translation, translationFor } from './i18n.js';
 
 /**
+ * Every widget event bubbles and is composed, so a page listens on the element or any ancestor.
+ * (Made outside the class: the manifest analyzer would list a `new CustomEvent(name)` in a
+ * method as an event called `name`; each widget documents its events with `@event`.)
+ */
+function gzEvent<T>(name: string, detail: T): CustomEvent<T> {
+  return new CustomEvent<T>(name, { detail, bubbles: true, composed: true });
+}
+
+/**
  * What every gongzhi widget shares: where the API is, who is asking, which language, and how
  * events leave the shadow root.
  */
@@ -39,6 +48,6 @@ export class GzElement extends LitElement {
 
   /** Dispatches a `gz-*` event that bubbles out of the shadow root to the page. */
   protected emit<T>(name: `gz-${string}`, detail: T): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: false }));
+    return this.dispatchEvent(gzEvent(name, detail));
   }
 }

@@ -54,6 +54,7 @@ const FALLBACK_VIEW: [number, number, number] = [35.0, 105.0, 4];
  * same stations nearest first from a point the visitor picks, a service filter, a detail panel,
  * and the walking circle (一刻钟服务圈) around the chosen station.
  *
+ * @tagname gz-station-map
  * @summary Service stations on a map and in a list, nearest first.
  *
  * @event {CustomEvent<{ id: string }>} gz-station-select - A station was chosen on the map or in the list; `id` is its global ID.
