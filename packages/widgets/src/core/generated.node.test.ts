@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { expect, it } from 'vitest';
-import config from '../../codegen.ts';
+import config from '../../codegen.js';
 
 /**
  * The committed types must be what codegen makes from packages/schema/schema.graphql and

@@ -6,6 +6,15 @@ import { en, translationFor, zhCN } from './i18n.js';
 
 const Viewer = new TypedDocumentString<{ viewer: { id: string } | null }, Record<string, never>>('query Viewer { viewer { id } }');
 
+async function failure(request: Promise<unknown>): Promise<RequestError> {
+  try {
+    await request;
+  } catch (error) {
+    return error as RequestError;
+  }
+  throw new Error('the request succeeded');
+}
+
 describe('GraphQLClient against the real API', () => {
   it('is anonymous without a token provider, and signed in with one (Authorization: Bearer …)', async () => {
     expect((await new GraphQLClient(graphqlUrl()).request(Viewer, {})).viewer).toBeNull();
@@ -15,12 +24,12 @@ describe('GraphQLClient against the real API', () => {
 
   it('reports GraphQL errors with their code, and unreachable servers as OFFLINE', async () => {
     const invalid = new TypedDocumentString<unknown, Record<string, never>>('{ noSuchField }');
-    const graphqlError = await new GraphQLClient(graphqlUrl()).request(invalid, {}).catch((error) => error);
+    const graphqlError = await failure(new GraphQLClient(graphqlUrl()).request(invalid, {}));
     expect(graphqlError).toBeInstanceOf(RequestError);
     expect(graphqlError.code).toBe('GRAPHQL');
     expect(graphqlError.graphqlCode).toBe('GRAPHQL_VALIDATION_FAILED');
 
-    const offline = await new GraphQLClient('http://127.0.0.1:9/graphql').request(Viewer, {}).catch((error) => error);
+    const offline = await failure(new GraphQLClient('http://127.0.0.1:9/graphql').request(Viewer, {}));
     expect(offline).toBeInstanceOf(RequestError);
     expect(offline.code).toBe('OFFLINE');
   });
