@@ -1,6 +1,6 @@
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { defineConfig } from 'vite';
-import { leafletCss } from './leaflet-css.plugin.js';
+import { trimLeaflet } from './leaflet.plugin.js';
 
 /**
  * Two builds. `vite build`: the npm package, one ES module per component (`station-map.js`
@@ -15,7 +15,7 @@ export default defineConfig(({ mode }) => {
     : { index: 'src/index.ts', 'station-map': 'src/station-map/define.ts' };
   return {
     // Lit's html`` and css`` templates keep their indentation unless minified.
-    plugins: [leafletCss(), bundle && minifyTemplateLiterals()],
+    plugins: [trimLeaflet(), bundle && minifyTemplateLiterals()],
     resolve: {
       // Leaflet 1.9's `main` is its UMD build; its ES build lets the bundler drop what is unused.
       alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }],

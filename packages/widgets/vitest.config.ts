@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { leafletCss } from './leaflet-css.plugin.js';
+import { trimLeaflet } from './leaflet.plugin.js';
 import { allowGeolocation, screenshotPage } from './test/commands.js';
 
 const require = createRequire(import.meta.url);
@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
  * checks of generated files (GraphQL types, custom-elements manifest).
  */
 export default defineConfig({
-  plugins: [leafletCss()],
+  plugins: [trimLeaflet()],
   resolve: {
     alias: [
       // The API (started by the global setup) loads graphql's CommonJS build through its own

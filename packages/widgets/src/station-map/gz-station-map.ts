@@ -253,7 +253,8 @@ export class GzStationMap extends GzElement {
   private createMap(redraw: boolean): void {
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     if (!container) return;
-    const map = leafletMap(container, { zoomControl: true, keyboard: true, worldCopyJump: false, minZoom: 3 });
+    // Half-zoom steps let a district fill the map instead of a quarter of it.
+    const map = leafletMap(container, { zoomControl: true, keyboard: true, minZoom: 3, zoomSnap: 0.5, zoomDelta: 0.5 });
     map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     map.setView([FALLBACK_VIEW[0], FALLBACK_VIEW[1]], FALLBACK_VIEW[2]);
     this.map = map;
