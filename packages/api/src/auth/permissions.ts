@@ -6,22 +6,32 @@ import type { HeldRole } from './roles.js';
  * What each role may do, in the area it is held in and everywhere below it: the one table of
  * who may do what. Roles not listed grant nothing beyond what anyone may do.
  */
+/** The staff of the grid system: the people who serve residents in an area. */
+const STAFF = [
+  'GRID_WORKER',
+  'GRID_HEAD',
+  'GRID_POLICE_OFFICER',
+  'BUILDING_HEAD',
+  'MEDIATOR',
+  'SOCIAL_WORKER',
+  'COMMUNITY_COMMITTEE_MEMBER',
+  'FIRST_SECRETARY',
+  'STATION_HEAD',
+  'ADMINISTRATOR',
+] as const satisfies readonly RoleKind[];
+
 export const PERMISSIONS = {
   /** Read the audit trail (`auditLog`). */
   'read:audit': ['AUDITOR', 'ADMINISTRATOR'],
+  /**
+   * See households, people and the roles they hold (auth/visibility.ts); what is personal stays
+   * masked without `read:personal`. Auditors see who did what, but not the data in the clear.
+   */
+  'read:people': [...STAFF, 'AUDITOR'],
   /** Read personal data (names, phones, ID numbers, household addresses) unmasked. */
-  'read:personal': [
-    'GRID_WORKER',
-    'GRID_HEAD',
-    'GRID_POLICE_OFFICER',
-    'BUILDING_HEAD',
-    'MEDIATOR',
-    'SOCIAL_WORKER',
-    'COMMUNITY_COMMITTEE_MEMBER',
-    'FIRST_SECRETARY',
-    'STATION_HEAD',
-    'ADMINISTRATOR',
-  ],
+  'read:personal': STAFF,
+  /** Read statistics of the area: service coverage of households, and (#8) the exports. */
+  'read:stats': [...STAFF, 'AUDITOR'],
   /** Create and change areas below the area (and the area itself). */
   'write:areas': ['ADMINISTRATOR', 'COMMUNITY_COMMITTEE_MEMBER'],
   /** Create and change the organisations sitting in the area. */
@@ -43,9 +53,11 @@ export function areasGranting(roles: readonly HeldRole[], permission: Permission
 
 /** What an API key's scopes grant, in the area of the key's organisation. */
 export const SCOPE_PERMISSIONS: Record<ApiKeyScope, readonly Permission[]> = {
+  /** What anyone may read; the key only names the caller (and its own rate limit). */
   'read:public': [],
-  'read:stats': [],
-  'read:personal': ['read:personal'],
+  'read:stats': ['read:stats'],
+  'read:personal': ['read:people', 'read:personal'],
+  /** Property records (#8) will check it; until then it grants no reading. */
   'write:property': [],
 };
 

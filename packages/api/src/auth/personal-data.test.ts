@@ -54,7 +54,10 @@ describe('personal data is masked for those who may not read it', () => {
       await query('{ areas(first: 1, filter: { kind: [HOUSEHOLD] }, orderBy: { field: ID }) { nodes { id ancestors { id kind } } } }')
     ).areas.nodes[0];
     const HOUSE = `query($id: ID!) { node(id: $id) { ... on Area { name } } }`;
-    const masked = (await askData(null, HOUSE, { id: household.id })).node.name;
+    // Anonymous callers do not see households at all; an auditor sees them, masked.
+    expect((await askData(null, HOUSE, { id: household.id })).node).toBeNull();
+    const auditor = (await query(PEOPLE, { within: household.ancestors[0].id, role: ['AUDITOR'] })).people.nodes[0];
+    const masked = (await askData(await tokenForPerson(auditor.id), HOUSE, { id: household.id })).node.name;
     expect(masked).toMatch(/\*/);
     const grid = household.ancestors.find((a: { kind: string }) => a.kind === 'GRID').id;
     const worker = (await query(PEOPLE, { within: grid, role: ['GRID_WORKER'] })).people.nodes[0];

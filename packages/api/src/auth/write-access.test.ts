@@ -19,8 +19,14 @@ describe('who may change what', () => {
   });
 
   it('a community committee member adds grids in their community, and sees no other community to add them to', async () => {
-    const [mine, other] = (await query('{ areas(first: 2, filter: { kind: [COMMUNITY] }, orderBy: { field: ID }) { nodes { id } } }')).areas
-      .nodes;
+    // In the second demo district: the first stays as seeded for the tests that count it.
+    const district = (await query('{ areas(first: 2, filter: { kind: [DISTRICT] }, orderBy: { field: ID }) { nodes { id } } }')).areas
+      .nodes[1].id;
+    const [mine, other] = (
+      await query('query($d: ID) { areas(first: 2, filter: { kind: [COMMUNITY], within: $d }, orderBy: { field: ID }) { nodes { id } } }', {
+        d: district,
+      })
+    ).areas.nodes;
     const member = (await signInAs('COMMUNITY_COMMITTEE_MEMBER', mine.id)).token;
     const ok = await gql(CREATE_AREA, { input: { kind: 'GRID', name: uniqueName('委员网格'), parent: mine.id } }, member);
     expect(ok.data?.createArea.userErrors).toEqual([]);

@@ -39,11 +39,13 @@ describe('bad input gets a clear error with a code, and the server stays up', ()
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('first: 1000 is refused, not truncated: 400 BAD_USER_INPUT', async () => {
-    const r = await gql('{ stations(first: 1000) { totalCount } }');
+  it('first: 1000 is refused, not truncated: 400 BAD_USER_INPUT (stations, for maps, take up to 1,000)', async () => {
+    const r = await gql('{ areas(first: 1000) { totalCount } }');
     expect(r.status).toBe(400);
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(r.errors?.[0].message).toMatch(/between 0 and 100/);
+    expect(r.errors?.[0].message).toMatch(/between 0 and 100, got 1000/);
+    const stations = await gql('{ stations(first: 1001) { totalCount } }');
+    expect(stations.errors?.[0].message).toMatch(/between 0 and 1000, got 1001/);
   });
 
   it('a nested connection with first: 1000 is refused too', async () => {

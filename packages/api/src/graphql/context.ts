@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { areasGranting, type Permission, SCOPE_PERMISSIONS } from '../auth/permissions.js';
 import { type HeldRole, rolesHeldToday } from '../auth/roles.js';
 import type { Tokens } from '../auth/tokens.js';
+import { type Visibility, visibilityOf } from '../auth/visibility.js';
 import type { SqlCount } from '../db/sql-counter.js';
 import { ApiKey } from '../modules/api-keys/api-key.entity.js';
 import { organizationPath } from '../modules/api-keys/api-key.service.js';
@@ -24,6 +25,8 @@ export interface Context {
   roles(): Promise<HeldRole[]>;
   /** The areas (by path) where this caller may do `permission`: from a person's roles or a key's scopes. */
   grantedAreas(permission: Permission): Promise<string[]>;
+  /** What this caller may see at all (auth/visibility.ts); worked out once per request. */
+  visibility(): Promise<Visibility>;
   /** Whose points of the minute this request spends: the person's, or the address's. */
   rateKey: string;
   /** The request's one clock reading: every "open now" in one answer is judged at the same instant. */
@@ -43,6 +46,7 @@ export function createContext(
   address = 'unknown',
 ): Context {
   let held: Promise<HeldRole[]> | undefined;
+  let seen: Promise<Visibility> | undefined;
   const granted = new Map<Permission, Promise<string[]>>();
   const context: Context = {
     em: root.fork({ clear: true }),
@@ -61,11 +65,18 @@ export function createContext(
       }
       return areas;
     },
+    visibility() {
+      seen ??= visibilityOf(context);
+      return seen;
+    },
     roles() {
       held ??= actor.kind === 'PERSON' && actor.id ? rolesHeldToday(context.em, actor.id) : Promise.resolve([]);
       return held;
     },
     renew() {
+      held = undefined;
+      seen = undefined;
+      granted.clear();
       context.em = root.fork({ clear: true });
       context.loaders = new Loaders(context.em);
     },

@@ -1,9 +1,10 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
+import type { SqlCondition } from '../auth/visibility.js';
 import { today } from '../modules/people/person.service.js';
 import type { ConnectionResult, PageArgs } from './connection.js';
-import { type NestedSource, nestedConnectionLoader } from './nested-connection.js';
+import { EVERY_ROW, type NestedSource, nestedConnectionLoader } from './nested-connection.js';
 
 /**
  * Every relation resolves through one of these per-request loaders, made here and nowhere else:
@@ -13,6 +14,7 @@ export class Loaders {
   readonly #byId = new Map<EntityClass<object>, DataLoader<number, object | null>>();
   readonly #connections = new Map<string, DataLoader<number, ConnectionResult<object>>>();
   #rolePaths: DataLoader<number, string[]> | undefined;
+  #personFacts: DataLoader<number, { rolePaths: string[]; onStaff: boolean }> | undefined;
 
   constructor(private readonly em: EntityManager) {}
 
@@ -46,12 +48,43 @@ export class Loaders {
     return this.#rolePaths.load(personId);
   }
 
-  /** One page of a nested connection, batched across every parent that asks with the same arguments. */
-  connection<T extends object>(source: NestedSource<T>, args: PageArgs, parentId: number): Promise<ConnectionResult<T>> {
-    const key = `${source.name}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}`;
+  /**
+   * What decides whether a person is visible (auth/visibility.ts): the paths of every area where
+   * they hold or held a role, and whether a station lists them as staff. Two statements per tick.
+   */
+  personFacts(personId: number): Promise<{ rolePaths: string[]; onStaff: boolean }> {
+    this.#personFacts ??= new DataLoader(async (ids) => {
+      const marks = ids.map(() => '?').join(', ');
+      const [roles, staff] = await Promise.all([
+        this.em.execute<{ person_id: number; path: string }[]>(
+          `select r.person_id, a.path from role_assignment r join area a on a.id = r.area_id where r.person_id in (${marks})`,
+          [...ids],
+        ),
+        this.em.execute<{ person_id: number }[]>(`select distinct person_id from station_staff where person_id in (${marks})`, [...ids]),
+      ]);
+      const onStaff = new Set(staff.map((row) => Number(row.person_id)));
+      return ids.map((id) => ({
+        rolePaths: roles.filter((row) => Number(row.person_id) === id).map((row) => row.path),
+        onStaff: onStaff.has(id),
+      }));
+    });
+    return this.#personFacts.load(personId);
+  }
+
+  /**
+   * One page of a nested connection, batched across every parent that asks with the same
+   * arguments; `only` keeps the rows the caller may see.
+   */
+  connection<T extends object>(
+    source: NestedSource<T>,
+    args: PageArgs,
+    parentId: number,
+    only: SqlCondition = EVERY_ROW,
+  ): Promise<ConnectionResult<T>> {
+    const key = `${source.name}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}|${only.sql}|${JSON.stringify(only.params)}`;
     let loader = this.#connections.get(key);
     if (!loader) {
-      loader = nestedConnectionLoader(this.em, source as NestedSource<object>, args);
+      loader = nestedConnectionLoader(this.em, source as NestedSource<object>, args, only);
       this.#connections.set(key, loader);
     }
     return loader.load(parentId) as Promise<ConnectionResult<T>>;

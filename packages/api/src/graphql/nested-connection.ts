@@ -1,6 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
+import type { SqlCondition } from '../auth/visibility.js';
 import type { ConnectionResult, PageArgs, PageRequest } from './connection.js';
 import { type Ordering, pageRequest, toConnection } from './paginate.js';
 
@@ -15,6 +16,9 @@ export interface NestedSource<T extends object> {
   parentKey: string;
   ordering: Ordering;
 }
+
+/** No restriction: every row of the source. */
+export const EVERY_ROW: SqlCondition = { sql: 'true', params: [] };
 
 interface Row extends Record<string, unknown> {
   __parent: number;
@@ -32,10 +36,15 @@ export function nestedConnectionLoader<T extends object>(
   em: EntityManager,
   source: NestedSource<T>,
   args: PageArgs,
+  only: SqlCondition = EVERY_ROW,
 ): DataLoader<number, ConnectionResult<T>> {
   const page: PageRequest = pageRequest(args, source.ordering.name, source.ordering.keys.length);
   return new DataLoader(async (parentIds: readonly number[]) => {
-    const rows = await em.execute<Row[]>(buildSql(source, page, parentIds.length), [...parentIds, ...(page.cursor ?? [])]);
+    const rows = await em.execute<Row[]>(buildSql(source, page, parentIds.length, only), [
+      ...parentIds,
+      ...only.params,
+      ...(page.cursor ?? []),
+    ]);
     const byParent = new Map<number, Row[]>();
     for (const row of rows) {
       const list = byParent.get(Number(row.__parent)) ?? [];
@@ -57,14 +66,14 @@ export function nestedConnectionLoader<T extends object>(
         source.ordering,
         page,
         after > page.size,
-        () => total ?? countOne(em, source, parentId),
+        () => total ?? countOne(em, source, parentId, only),
         page.cursor != null && total != null ? total - after > 0 : undefined,
       );
     });
   });
 }
 
-function buildSql(source: NestedSource<object>, page: PageRequest, parents: number): string {
+function buildSql(source: NestedSource<object>, page: PageRequest, parents: number, only: SqlCondition): string {
   const ascending = (source.ordering.direction === 'asc') === page.forward;
   const dir = ascending ? 'asc' : 'desc';
   const order = source.ordering.keys.map((k) => `s.${quote(k.column)} ${dir}`).join(', ');
@@ -78,13 +87,16 @@ function buildSql(source: NestedSource<object>, page: PageRequest, parents: numb
   from (
     select t.*, ${source.parentKey} as __parent, count(*) over (partition by ${source.parentKey}) as __total
     from ${source.from}
-    where ${source.parentKey} in (${Array.from({ length: parents }, () => '?').join(', ')})
+    where ${source.parentKey} in (${Array.from({ length: parents }, () => '?').join(', ')}) and ${only.sql}
   ) s ${cursorCondition}
 ) u where u.__rn <= ${limit} order by u.__parent, u.__rn`;
 }
 
-async function countOne(em: EntityManager, source: NestedSource<object>, parentId: number): Promise<number> {
-  const [row] = await em.execute<{ n: string }[]>(`select count(*) as n from ${source.from} where ${source.parentKey} = ?`, [parentId]);
+async function countOne(em: EntityManager, source: NestedSource<object>, parentId: number, only: SqlCondition): Promise<number> {
+  const [row] = await em.execute<{ n: string }[]>(
+    `select count(*) as n from ${source.from} where ${source.parentKey} = ? and ${only.sql}`,
+    [parentId, ...only.params],
+  );
   return Number(row?.n ?? 0);
 }
 

@@ -1,5 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { visibleOrNull } from '../auth/visibility.js';
 import { entities } from '../db/entities.js';
 import type { Context } from './context.js';
 import { badInput } from './errors.js';
@@ -31,25 +32,28 @@ export class NodeResolver {
   }
 
   @Query(() => Node, { nullable: true, description: 'Any object by its global ID; null if there is none.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<object | null> | null {
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object | null> {
     const parsed = parseGlobalId(id);
     if (!parsed) throw badInput(`"${id}" is not a valid ID`, 'id');
     const entity = NODE_ENTITIES.get(parsed.type);
-    return entity ? loaders.byId(entity).load(parsed.id) : null;
+    return entity ? visibleOrNull(ctx, await ctx.loaders.byId(entity).load(parsed.id)) : null;
   }
 
   @Query(() => [Node], {
     nullable: 'items',
     description: `Objects by global ID, in order; null where there is none. At most ${MAX_NODES}.`,
   })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() { loaders }: Context): Promise<(object | null)[]> {
+  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
     if (ids.length > MAX_NODES) throw badInput(`At most ${MAX_NODES} IDs at once, got ${ids.length}`, 'ids');
+    const parsed = ids.map((id, i) => {
+      const found = parseGlobalId(id);
+      if (!found) throw badInput(`ids[${i}]: "${id}" is not a valid ID`, 'ids');
+      return found;
+    });
     return Promise.all(
-      ids.map((id, i) => {
-        const parsed = parseGlobalId(id);
-        if (!parsed) throw badInput(`ids[${i}]: "${id}" is not a valid ID`, 'ids');
-        const entity = NODE_ENTITIES.get(parsed.type);
-        return entity ? loaders.byId(entity).load(parsed.id) : null;
+      parsed.map(async ({ type, id }) => {
+        const entity = NODE_ENTITIES.get(type);
+        return entity ? visibleOrNull(ctx, await ctx.loaders.byId(entity).load(id)) : null;
       }),
     );
   }

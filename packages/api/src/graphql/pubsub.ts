@@ -5,6 +5,8 @@ export interface ChangeEvent {
   id: number;
   action: 'CREATED' | 'UPDATED';
   ancestors: number[];
+  /** Set when the object is a household: its path, so only those who may see it hear of it. */
+  householdPath?: string;
 }
 
 export const Topics = {

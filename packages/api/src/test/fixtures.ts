@@ -51,12 +51,18 @@ export async function tokenForPerson(personId: string): Promise<string> {
   return issued.issueDevelopmentToken.token;
 }
 
-/** Signs in as the first person (by ID) holding `role`, in `within`'s subtree if given. */
+/**
+ * Signs in as the first person (by ID) holding `role`, in `within`'s subtree if given, and no
+ * other role: a grid worker who also owns a flat would test two roles at once.
+ */
 export async function signInAs(role: string, within?: string): Promise<{ token: string; personId: string }> {
-  const found = await query<{ people: { nodes: { id: string }[] } }>(
-    `query($w: ID) { people(first: 1, filter: { role: [${role}], within: $w }, orderBy: { field: ID }) { nodes { id } } }`,
+  const found = await query<{ people: { nodes: { id: string; roles: { nodes: { role: string }[] } }[] } }>(
+    `query($w: ID) { people(first: 100, filter: { role: [${role}], within: $w }, orderBy: { field: ID }) {
+      nodes { id roles(first: 20) { nodes { role } } } } }`,
     { w: within },
   );
-  const personId = found.people.nodes[0].id;
+  const only = found.people.nodes.find((p) => p.roles.nodes.every((r) => r.role === role));
+  if (!only) throw new Error(`nobody holds ${role} alone${within ? ` in ${within}` : ''}`);
+  const personId = only.id;
   return { token: await tokenForPerson(personId), personId };
 }

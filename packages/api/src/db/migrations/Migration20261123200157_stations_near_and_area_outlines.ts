@@ -10,12 +10,14 @@ export class Migration20261123200157_stations_near_and_area_outlines extends Mig
     this.addSql(`create extension if not exists "earthdistance";`);
     this.addSql(`alter table "area" add "boundary" jsonb null;`);
 
+    this.addSql(`create index "station_name_id_index" on "station" ("name", "id");`);
     this.addSql(`create index "station_location_index" on "station" using gist (ll_to_earth("latitude", "longitude"));`);
   }
 
   override down(): void | Promise<void> {
     this.addSql(`alter table "area" drop column "boundary";`);
 
+    this.addSql(`drop index "station_name_id_index";`);
     this.addSql(`drop index "station_location_index";`);
   }
 

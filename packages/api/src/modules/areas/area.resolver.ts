@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Sub
 import { authorizeChange } from '../../auth/authorize.js';
 import { maskAddress } from '../../auth/mask.js';
 import { mayReadPersonalDataAt } from '../../auth/personal-data.js';
+import { maySeeArea, visibleAreasSql, visibleAreasWhere, visibleRolesSql } from '../../auth/visibility.js';
 import { ChangeType } from '../../graphql/changes.js';
 import { type ConnectionResult, PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
@@ -36,6 +37,10 @@ import {
 
 export const AreaChange = ChangeType(AreaType, 'Area', 'area');
 
+function changeOf(area: Area, action: ChangeEvent['action']): ChangeEvent {
+  return { id: area.id, action, ancestors: ancestorsOf(area.path), ...(area.kind === 'HOUSEHOLD' ? { householdPath: area.path } : {}) };
+}
+
 /** An outline as stored: `[latitude, longitude]` pairs. */
 function ring(points: BoundaryPointInput[] | null | undefined): [number, number][] | null {
   return points ? points.map((p) => [p.latitude, p.longitude]) : null;
@@ -52,15 +57,18 @@ function filterValues(filter: AreaFilter | null | undefined) {
 
 @Resolver(() => AreaType)
 export class AreaResolver {
-  @Query(() => AreaConnection, { description: 'Areas of the tree, any level.' })
+  @Query(() => AreaConnection, {
+    description: 'Areas of the tree, any level; households only where you have read:people, and your own home.',
+  })
   async areas(
-    @Ctx() { em }: Context,
+    @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => AreaFilter, { nullable: true }) filter: AreaFilter | null,
     @Arg('orderBy', () => AreaOrder, { nullable: true }) orderBy: AreaOrder | null,
   ): Promise<ConnectionResult<Area>> {
-    const where = await areaWhere(em, filterValues(filter));
-    return paginate(em, Area, where, orderingOf(orderBy), page);
+    const where = await areaWhere(ctx.em, filterValues(filter));
+    const visible = visibleAreasWhere(await ctx.visibility());
+    return paginate(ctx.em, Area, { $and: [where, visible] } as never, orderingOf(orderBy), page);
   }
 
   @FieldResolver(() => String, {
@@ -97,8 +105,8 @@ export class AreaResolver {
   }
 
   @FieldResolver(() => AreaConnection, { description: 'The areas directly below, by name.' })
-  children(@Root() area: Area, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
-    return loaders.connection(areaSources.children, page, area.id);
+  async children(@Root() area: Area, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
+    return ctx.loaders.connection(areaSources.children, page, area.id, visibleAreasSql(await ctx.visibility()));
   }
 
   @FieldResolver(() => OrganizationType, { nullable: true, description: 'Compounds only: the property company managing it.' })
@@ -122,8 +130,8 @@ export class AreaResolver {
   }
 
   @FieldResolver(() => RoleAssignmentConnection, { description: 'Roles held in this area (not below it).' })
-  roles(@Root() area: Area, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
-    return loaders.connection(roleSources.inArea, page, area.id);
+  async roles(@Root() area: Area, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
+    return ctx.loaders.connection(roleSources.inArea, page, area.id, visibleRolesSql(await ctx.visibility()));
   }
 
   @FieldResolver(() => ResponsibilityConnection, { description: 'Communities only: the units answerable for it (包保).' })
@@ -133,9 +141,10 @@ export class AreaResolver {
 
   @Subscription(() => AreaChange, {
     topics: Topics.AREA_CHANGED,
-    filter: ({ payload, args }: { payload: ChangeEvent; args: { within?: string | null } }) =>
-      args.within == null || payload.ancestors.includes(expectId(args.within, 'Area', 'within')),
-    description: 'Areas created or changed, optionally only those in an area’s subtree.',
+    filter: async ({ payload, args, context }: { payload: ChangeEvent; args: { within?: string | null }; context: Context }) =>
+      (args.within == null || payload.ancestors.includes(expectId(args.within, 'Area', 'within'))) &&
+      (payload.householdPath === undefined || maySeeArea(await context.visibility(), { kind: 'HOUSEHOLD', path: payload.householdPath })),
+    description: 'Areas created or changed, optionally only those in an area’s subtree; households only for those who may see them.',
   })
   async areaChanged(@Root() event: ChangeEvent, @Ctx() ctx: Context, @Arg('within', () => ID, { nullable: true }) _within: string | null) {
     ctx.renew();
@@ -175,7 +184,7 @@ export class AreaResolver {
         ['input', 'parent'],
       );
       const area = await createArea(em, values, actor);
-      await pubsub.publish(Topics.AREA_CHANGED, { id: area.id, action: 'CREATED', ancestors: ancestorsOf(area.path) });
+      await pubsub.publish(Topics.AREA_CHANGED, changeOf(area, 'CREATED'));
       return { area };
     });
   }
@@ -202,7 +211,7 @@ export class AreaResolver {
         ['input', 'id'],
       );
       const area = await updateArea(em, id, change, actor);
-      await pubsub.publish(Topics.AREA_CHANGED, { id: area.id, action: 'UPDATED', ancestors: ancestorsOf(area.path) });
+      await pubsub.publish(Topics.AREA_CHANGED, changeOf(area, 'UPDATED'));
       return { area };
     });
   }

@@ -1,22 +1,49 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '../../auth/mask.js';
 import { mayReadPersonalDataOf } from '../../auth/personal-data.js';
-import { PageArgs } from '../../graphql/connection.js';
+import { visiblePeopleWhere, visibleRolesSql } from '../../auth/visibility.js';
+import { OrderDirection, PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { GzError } from '../../graphql/errors.js';
 import { expectId } from '../../graphql/node.js';
 import { orderingOf } from '../../graphql/ordering.js';
 import { paginate } from '../../graphql/paginate.js';
 import { Area } from '../areas/area.entity.js';
+import { likePrefix } from '../areas/area.service.js';
 import { AreaType } from '../areas/area.types.js';
 import { Person, RoleAssignment } from './person.entity.js';
-import { personWhere } from './person.service.js';
+import { personWhere, today } from './person.service.js';
 import { roleSources } from './person.sources.js';
 import { PersonConnection, PersonFilter, PersonOrder, PersonType, RoleAssignmentConnection, RoleAssignmentType } from './person.types.js';
 
+const BY_ID = { field: 'ID', direction: OrderDirection.ASC } as const;
+
+/** People whose names the caller reads in the clear: themselves, and role holders today where they have `read:personal`. */
+function namesReadableWhere(ctx: Context, readable: string[]): Record<string, unknown> {
+  const day = today();
+  const or: Record<string, unknown>[] = [{ id: ctx.actor.kind === 'PERSON' ? (ctx.actor.id ?? 0) : 0 }];
+  if (readable.length) {
+    or.push({
+      roles: {
+        $some: {
+          startsOn: { $lte: day },
+          $and: [
+            { $or: [{ endsOn: null }, { endsOn: { $gte: day } }] },
+            { $or: readable.map((path) => ({ area: { path: { $like: likePrefix(path) } } })) },
+          ],
+        },
+      },
+    });
+  }
+  return { $or: or };
+}
+
 @Resolver(() => PersonType)
 export class PersonResolver {
-  @Query(() => PersonConnection, { description: 'People, usually narrowed to those holding roles in an area.' })
+  @Query(() => PersonConnection, {
+    description:
+      'People you may see: yourself, station staff, and people holding roles where you have read:people. In order of ID unless `orderBy`; ordering by NAME lists only the people whose names you may read.',
+  })
   async people(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
@@ -33,7 +60,11 @@ export class PersonResolver {
       ctx.em,
       filter && { ...filter, within: filter.within != null ? expectId(filter.within, 'Area', 'filter.within') : null, namesReadableIn },
     );
-    return paginate(ctx.em, Person, where, orderingOf(orderBy), page);
+    const visible = visiblePeopleWhere(await ctx.visibility());
+    // The order of names the caller sees masked would tell the names: ordering by name lists only
+    // the people whose names they may read. Without `orderBy`, people come in order of ID.
+    const byName = orderBy?.field === 'NAME' ? [namesReadableWhere(ctx, await ctx.grantedAreas('read:personal'))] : [];
+    return paginate(ctx.em, Person, { $and: [where, visible, ...byName] } as never, orderingOf(orderBy ?? BY_ID), page);
   }
 
   @FieldResolver(() => String, { description: 'Full name; masked (王*华) for callers who may not read it.' })
@@ -57,8 +88,8 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => RoleAssignmentConnection, { description: 'The roles this person holds or held.' })
-  roles(@Root() person: Person, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
-    return loaders.connection(roleSources.ofPerson, page, person.id);
+  async roles(@Root() person: Person, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
+    return ctx.loaders.connection(roleSources.ofPerson, page, person.id, visibleRolesSql(await ctx.visibility()));
   }
 }
 

@@ -7,6 +7,8 @@ import type { GeoPoint } from './station.service.js';
 /** The ordering's name in cursors: a cursor of `near` ordering is refused by the others. */
 const ORDERING = 'distance';
 
+type Row = Record<string, unknown> & { id: number; chord: number; distance: number };
+
 /** A station and how far it is from the point asked about, in metres along the earth's surface. */
 export interface StationAtDistance {
   station: Station;
@@ -27,22 +29,37 @@ export async function nearestStations(
 ): Promise<ConnectionResult<Station> & { edges: { distance: number }[] }> {
   const page = pageRequest(args, ORDERING, 2, maxPageSize);
   const point = [near.latitude, near.longitude];
-  const chord = (alias: string) => `(ll_to_earth(${alias}."latitude", ${alias}."longitude") <-> ll_to_earth(?, ?))`;
-  const qb = em
-    .createQueryBuilder(Station, 's')
-    .select([
-      's.*',
-      raw(`${chord('s')} as "chord"`, point),
-      raw(`earth_distance(ll_to_earth("s"."latitude", "s"."longitude"), ll_to_earth(?, ?)) as "distance"`, point),
-    ])
-    .where(where as never);
-  if (page.cursor) {
-    const [after, id] = page.cursor as [number, number];
-    qb.andWhere(raw(`(${chord('s')}, "s"."id") ${page.forward ? '>' : '<'} (?, ?)`, [...point, after, id]));
+  const chord = `(ll_to_earth("s"."latitude", "s"."longitude") <-> ll_to_earth(?, ?))`;
+  const ascending = page.forward;
+  const select = (limit: number | null, condition?: { sql: string; params: unknown[] }) => {
+    const qb = em
+      .createQueryBuilder(Station, 's')
+      .select([
+        's.*',
+        raw(`${chord} as "chord"`, point),
+        raw(`earth_distance(ll_to_earth("s"."latitude", "s"."longitude"), ll_to_earth(?, ?)) as "distance"`, point),
+      ])
+      .where(where as never);
+    if (page.cursor) {
+      const [after, id] = page.cursor as [number, number];
+      qb.andWhere(raw(`(${chord}, "s"."id") ${ascending ? '>' : '<'} (?, ?)`, [...point, after, id]));
+    }
+    if (condition) qb.andWhere(raw(condition.sql, condition.params));
+    // Ordered by the distance alone, PostgreSQL walks the GiST index nearest first (a K-nearest
+    // scan); a second sort key would make it read and sort every station.
+    if (limit !== null) qb.orderBy({ [raw(chord, point)]: ascending ? 'asc' : 'desc' }).limit(limit);
+    return qb.execute<Row[]>('all', false);
+  };
+  let rows = page.size === 0 ? [] : await select(page.size + 1);
+  // Stations at the same distance as the page's last one may straddle the page boundary in any
+  // order: fetch all of them, so the (distance, id) keyset stays exact.
+  const boundary = rows.length > page.size ? rows[page.size - 1] : undefined;
+  if (boundary && Number(rows[page.size].chord) === Number(boundary.chord)) {
+    const ties = await select(null, { sql: `${chord} = ?`, params: [...point, boundary.chord] });
+    rows = [...rows.filter((r) => Number(r.chord) !== Number(boundary.chord)), ...ties];
   }
-  const direction = page.forward ? 'asc' : 'desc';
-  qb.orderBy([{ [raw(chord('s'), point)]: direction }, { id: direction }]).limit(page.size + 1);
-  const rows = page.size === 0 ? [] : await qb.execute<(Record<string, unknown> & { chord: number; distance: number })[]>('all', false);
+  const sign = ascending ? 1 : -1;
+  rows.sort((a, b) => sign * (Number(a.chord) - Number(b.chord) || Number(a.id) - Number(b.id)));
   const hasMore = rows.length > page.size;
   const kept = rows.slice(0, page.size);
   if (!page.forward) kept.reverse();

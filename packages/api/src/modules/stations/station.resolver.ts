@@ -1,9 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { authorizeChange } from '../../auth/authorize.js';
 import { ChangeType } from '../../graphql/changes.js';
 import { PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
-import { badInput, InputProblem } from '../../graphql/errors.js';
+import { badInput, GzError, InputProblem } from '../../graphql/errors.js';
 import { inputId, optionalInputId } from '../../graphql/ids.js';
 import { withUserErrors } from '../../graphql/mutation.js';
 import { expectId } from '../../graphql/node.js';
@@ -19,6 +19,7 @@ import { responsibilitySources } from '../organizations/organization.sources.js'
 import { OrganizationType, ResponsibilityConnection } from '../organizations/organization.types.js';
 import { Person } from '../people/person.entity.js';
 import { PersonType } from '../people/person.types.js';
+import { coverageOf, DEFAULT_WALKING_RADIUS } from './coverage.service.js';
 import { nearestStations } from './nearest.js';
 import { isOpenAt } from './opening-hours.js';
 import { Service, Station, StationStaff } from './station.entity.js';
@@ -33,6 +34,7 @@ import {
   ServiceFilter,
   ServiceType,
   StationConnection,
+  StationCoverageType,
   StationFilter,
   StationOrder,
   StationPageArgs,
@@ -104,6 +106,46 @@ export class StationResolver {
     );
     if (near) return nearestStations(em, where, near, page, MAX_STATIONS_PAGE);
     return paginate(em, Station, where, orderingOf(orderBy), page, MAX_STATIONS_PAGE);
+  }
+
+  @Query(() => StationCoverageType, {
+    nullable: true,
+    description:
+      'The 15-minute service circle of an area (read:stats): covered households, uncovered compounds, and a suggested site for the next station. Null for an area outside yours.',
+  })
+  async stationCoverage(
+    @Ctx() ctx: Context,
+    @Arg('area', () => ID) areaId: string,
+    @Arg('radius', () => Int, { defaultValue: DEFAULT_WALKING_RADIUS, description: 'Walking radius in metres, 100 to 5,000.' })
+    radius: number,
+  ): Promise<StationCoverageType | null> {
+    const id = expectId(areaId, 'Area', 'area');
+    if (radius < 100 || radius > 5000) throw badInput(`radius must be between 100 and 5000 metres, got ${radius}`, 'radius');
+    const granted = await ctx.grantedAreas('read:stats');
+    if (!granted.length) throw new GzError('FORBIDDEN', 'Coverage figures need read:stats in an area', { http: { status: 403 } });
+    const area = await ctx.loaders.byId(Area).load(id);
+    if (!area || !granted.some((path) => area.path.startsWith(path))) return null;
+    const coverage = await coverageOf(ctx.em, area.path, radius);
+    const byId = new Map((await ctx.em.find(Area, { id: { $in: coverage.compounds.map((c) => c.id) } })).map((a) => [a.id, a]));
+    const judged = coverage.households - coverage.unlocatedHouseholds;
+    return {
+      area: area as never,
+      radius,
+      households: coverage.households,
+      coveredHouseholds: coverage.coveredHouseholds,
+      unlocatedHouseholds: coverage.unlocatedHouseholds,
+      share: judged > 0 ? coverage.coveredHouseholds / judged : null,
+      uncoveredCompounds: coverage.compounds
+        .filter((c) => !c.covered)
+        .sort((a, b) => b.households - a.households || a.id - b.id)
+        .map((c) => ({ compound: byId.get(c.id) as never, households: c.households })),
+      suggestedSite: coverage.suggestedSite && {
+        compound: byId.get(coverage.suggestedSite.compound.id) as never,
+        latitude: coverage.suggestedSite.compound.latitude,
+        longitude: coverage.suggestedSite.compound.longitude,
+        newlyCoveredHouseholds: coverage.suggestedSite.newlyCoveredHouseholds,
+      },
+    };
   }
 
   @FieldResolver(() => Boolean, { description: 'Open at this moment, by its opening hours in its own time zone.' })

@@ -5,6 +5,7 @@ import { enumFrom } from '../../graphql/enums.js';
 import { UserError } from '../../graphql/mutation.js';
 import { Node } from '../../graphql/node.js';
 import { OrderInput, type OrderValue } from '../../graphql/ordering.js';
+import { AreaType } from '../areas/area.types.js';
 import { STAFF_POSTS, type StaffPost } from './station.entity.js';
 
 export const StaffPostEnum = enumFrom(STAFF_POSTS, 'StaffPost', 'A post at a service station.', {
@@ -226,4 +227,47 @@ export class StationPayload {
   station!: StationType | null;
   @Field(() => [UserError])
   userErrors!: UserError[];
+}
+
+@ObjectType('UncoveredCompound', { description: 'A compound (小区) no station is within walking distance of.' })
+export class UncoveredCompoundType {
+  @Field(() => AreaType)
+  compound!: AreaType;
+  @Field(() => Int)
+  households!: number;
+}
+
+@ObjectType('SuggestedStationSite', { description: 'Where a new station would cover the most households not yet covered.' })
+export class SuggestedStationSiteType {
+  @Field(() => AreaType, { description: 'The compound at whose location the station would stand.' })
+  compound!: AreaType;
+  @Field(() => Float)
+  latitude!: number;
+  @Field(() => Float)
+  longitude!: number;
+  @Field(() => Int, { description: 'Households a station here would bring within the walking radius.' })
+  newlyCoveredHouseholds!: number;
+}
+
+@ObjectType('StationCoverage', {
+  description:
+    'The 15-minute service circle (一刻钟服务圈) of an area: which households have a station within walking distance. A household is placed at its compound.',
+})
+export class StationCoverageType {
+  @Field(() => AreaType)
+  area!: AreaType;
+  @Field(() => Int, { description: 'The walking radius, in metres.' })
+  radius!: number;
+  @Field(() => Int, { description: 'All households in the area.' })
+  households!: number;
+  @Field(() => Int, { description: 'Households whose compound lies within the radius of a station.' })
+  coveredHouseholds!: number;
+  @Field(() => Int, { description: 'Households in no compound, or in one without a location: not judged.' })
+  unlocatedHouseholds!: number;
+  @Field(() => Float, { nullable: true, description: 'coveredHouseholds over the households judged, 0 to 1; null when none are.' })
+  share!: number | null;
+  @Field(() => [UncoveredCompoundType], { description: 'Compounds outside every circle, most households first.' })
+  uncoveredCompounds!: UncoveredCompoundType[];
+  @Field(() => SuggestedStationSiteType, { nullable: true, description: 'Null when every household is covered.' })
+  suggestedSite!: SuggestedStationSiteType | null;
 }

@@ -1,0 +1,107 @@
+import { type FilterQuery, raw } from '@mikro-orm/core';
+import type { Context } from '../graphql/context.js';
+import { Area } from '../modules/areas/area.entity.js';
+import { likePrefix } from '../modules/areas/area.service.js';
+import { Person, RoleAssignment } from '../modules/people/person.entity.js';
+
+/**
+ * Who may see which objects at all (masking, in personal-data.ts, decides what they see of them).
+ *
+ * Public: the area tree down to buildings, organisations, stations, their services and staff.
+ * Not public: households, people, and the roles people hold. These are visible
+ * - in the areas where the caller holds `read:people` (auth/permissions.ts), and below them;
+ * - to a person: themselves, their own roles, and the places where they hold a role (their home);
+ * - people on a station's staff, to anyone, because the station shows them (masked).
+ * Elsewhere such an object is treated as absent: `node` gives null, lists leave it out.
+ */
+export interface Visibility {
+  /** Outermost paths where the caller holds `read:people`. */
+  peopleAreas: string[];
+  /** The signed-in person, if any. */
+  self: number | null;
+  /** Paths of the areas where the signed-in person holds a role today. */
+  ownPlaces: string[];
+}
+
+export async function visibilityOf(ctx: Context): Promise<Visibility> {
+  const self = ctx.actor.kind === 'PERSON' ? (ctx.actor.id ?? null) : null;
+  const [peopleAreas, roles] = await Promise.all([ctx.grantedAreas('read:people'), ctx.roles()]);
+  return { peopleAreas, self, ownPlaces: roles.map((r) => r.areaPath) };
+}
+
+const covered = (v: Visibility, path: string) => v.peopleAreas.some((area) => path.startsWith(area));
+
+export function maySeeArea(v: Visibility, area: Pick<Area, 'kind' | 'path'>): boolean {
+  return area.kind !== 'HOUSEHOLD' || covered(v, area.path) || v.ownPlaces.includes(area.path);
+}
+
+export function maySeeRole(v: Visibility, role: Pick<RoleAssignment, 'person'>, areaPath: string): boolean {
+  return role.person.id === v.self || covered(v, areaPath);
+}
+
+/** `rolePaths`: where the person holds or held roles; `onStaff`: whether a station lists them. */
+export function maySeePerson(v: Visibility, personId: number, rolePaths: string[], onStaff: boolean): boolean {
+  return personId === v.self || onStaff || rolePaths.some((path) => covered(v, path));
+}
+
+/** A SQL condition and its parameters, for the lists built in SQL (graphql/nested-connection.ts). */
+export interface SqlCondition {
+  sql: string;
+  params: unknown[];
+}
+
+function pathIn(column: string, paths: string[]): SqlCondition {
+  if (!paths.length) return { sql: 'false', params: [] };
+  return { sql: `(${paths.map(() => `${column} like ?`).join(' or ')})`, params: paths.map(likePrefix) };
+}
+
+/** Areas in a list: households only where visible. `t` is the area table. */
+export function visibleAreasSql(v: Visibility): SqlCondition {
+  const granted = pathIn('t.path', v.peopleAreas);
+  const own = v.ownPlaces.length ? ` or t.path in (${v.ownPlaces.map(() => '?').join(', ')})` : '';
+  return { sql: `(t.kind <> 'HOUSEHOLD' or ${granted.sql}${own})`, params: [...granted.params, ...v.ownPlaces] };
+}
+
+/** Role assignments in a list: `t` is the role_assignment table. */
+export function visibleRolesSql(v: Visibility): SqlCondition {
+  const granted = pathIn('ra.path', v.peopleAreas);
+  const self = v.self != null ? ' or t.person_id = ?' : '';
+  return {
+    sql: `(exists (select 1 from area ra where ra.id = t.area_id and ${granted.sql})${self})`,
+    params: [...granted.params, ...(v.self != null ? [v.self] : [])],
+  };
+}
+
+const likeAny = (paths: string[]) => paths.map((path) => ({ path: { $like: likePrefix(path) } }));
+
+/** The root `areas` list: households only where visible. */
+export function visibleAreasWhere(v: Visibility): FilterQuery<Area> {
+  return {
+    $or: [{ kind: { $ne: 'HOUSEHOLD' } }, ...likeAny(v.peopleAreas), ...(v.ownPlaces.length ? [{ path: { $in: v.ownPlaces } }] : [])],
+  } as FilterQuery<Area>;
+}
+
+/** The root `people` list: themselves, station staff, and people with roles where the caller has `read:people`. */
+export function visiblePeopleWhere(v: Visibility): FilterQuery<Person> {
+  const or: Record<string, unknown>[] = [
+    { [raw((alias) => `exists (select 1 from station_staff ss where ss.person_id = ${alias}.id)`)]: true },
+  ];
+  if (v.self != null) or.push({ id: v.self });
+  if (v.peopleAreas.length) or.push({ roles: { $some: { area: { $or: likeAny(v.peopleAreas) } } } });
+  return { $or: or } as FilterQuery<Person>;
+}
+
+/** An object fetched by ID (`node`, `nodes`), or null when the caller may not see it. */
+export async function visibleOrNull<T extends object>(ctx: Context, entity: T | null): Promise<T | null> {
+  if (entity === null) return null;
+  if (entity instanceof Area) return maySeeArea(await ctx.visibility(), entity) ? entity : null;
+  if (entity instanceof Person) {
+    const facts = await ctx.loaders.personFacts(entity.id);
+    return maySeePerson(await ctx.visibility(), entity.id, facts.rolePaths, facts.onStaff) ? entity : null;
+  }
+  if (entity instanceof RoleAssignment) {
+    const area = await ctx.loaders.byId(Area).load(entity.area.id as number);
+    return area && maySeeRole(await ctx.visibility(), entity, area.path) ? entity : null;
+  }
+  return entity;
+}
