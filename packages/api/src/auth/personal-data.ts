@@ -12,8 +12,9 @@ export async function mayReadPersonalDataOf(ctx: Context, personId: number): Pro
   return paths.some((path) => granted.some((area) => path.startsWith(area)));
 }
 
-/** Whether the caller may read personal data tied to a place (a household's exact address). */
+/** Whether the caller may read personal data tied to a place (a household's exact address): their own home, or where they have read:personal. */
 export async function mayReadPersonalDataAt(ctx: Context, areaPath: string): Promise<boolean> {
   const granted = await ctx.grantedAreas('read:personal');
-  return granted.some((area) => areaPath.startsWith(area));
+  if (granted.some((area) => areaPath.startsWith(area))) return true;
+  return (await ctx.roles()).some((role) => role.areaPath === areaPath);
 }

@@ -1,0 +1,546 @@
+/**
+ * The access matrix (issue #3): every root field, `node` on every type, and every mutation,
+ * asked by eight kinds of caller. Each cell names the outcome it expects; and wherever a caller
+ * may not read personal data in the clear, the raw answer must not contain any of the subjects'
+ * personal values. Later modules add their rows here.
+ *
+ * The subjects live in the second demo district (tests write there; the first stays as seeded).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ask, query, type RawResponse } from '../test/client.js';
+import { signInAs, tokenForPerson, uniqueName } from '../test/fixtures.js';
+
+const CALLERS = [
+  'anonymous',
+  'resident',
+  'gridWorker',
+  'communityStaff',
+  'streetAdmin',
+  'otherDistrictAdmin',
+  'companyKey',
+  'dataTeamKey',
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+/**
+ * What a cell may come to. `clear`/`masked`: the object, personal fields in the clear or masked;
+ * `public`: data with nothing personal in it; `own`: only the caller's own; `hidden`: null or
+ * nothing, as if it did not exist; `forbidden`: 403 FORBIDDEN; `not-found`: a NOT_FOUND user
+ * error; `ok`: the change was made.
+ */
+type Outcome = 'clear' | 'masked' | 'public' | 'own' | 'hidden' | 'forbidden' | 'not-found' | 'ok';
+
+interface Subjects {
+  district: string;
+  street: string;
+  community: string;
+  grid: string;
+  household: { id: string; name: string; ancestors: { compound: string } };
+  /** The household the resident caller owns. */
+  residentHome: string;
+  /** A unit sitting in the community. */
+  unit: string;
+  /** An owner in the household, holding no other role and on no station's staff. */
+  owner: { id: string; name: string; phone: string; idNumber: string; role: string };
+  station: string;
+  /** A station's staff member whose roles are in the community but not in the grid. */
+  staff: { id: string; name: string; phone: string; staffId: string };
+  service: string;
+  organization: string;
+  responsibility: string;
+  company: string;
+}
+
+const S = {} as Subjects;
+const credentials = {} as Record<Caller, string | null>;
+const residentId = { value: '' };
+
+const MASKED = /\*/;
+
+/** Reads a nested value out of `data` by a dotted path. */
+function at(response: RawResponse, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, key) => (v == null ? v : (v as Record<string, unknown>)[key]), response.body.data);
+}
+
+function errorCode(r: RawResponse): string | undefined {
+  return r.body.errors?.[0]?.extensions?.code;
+}
+
+/** The outcome of a read whose answer at `path` is an object with a personal field `field`. */
+const personal =
+  (path: string, field: string) =>
+  (r: RawResponse): Outcome | string => {
+    if (errorCode(r)) return errorCode(r) === 'FORBIDDEN' ? 'forbidden' : `error ${errorCode(r)}`;
+    const value = at(r, path) as Record<string, unknown> | null;
+    if (value == null) return 'hidden';
+    return MASKED.test(String(value[field])) ? 'masked' : 'clear';
+  };
+
+/** The outcome of a read that returns public data at `path` (an object, or a connection's nodes). */
+const publicData =
+  (path: string) =>
+  (r: RawResponse): Outcome | string => {
+    if (errorCode(r)) return errorCode(r) === 'FORBIDDEN' ? 'forbidden' : `error ${errorCode(r)}`;
+    const value = at(r, path);
+    if (value == null || (Array.isArray(value) && value.length === 0)) return 'hidden';
+    return 'public';
+  };
+
+/** A list at `path` with a personal `field` on each node. */
+const personalList =
+  (path: string, field: string, own?: () => string) =>
+  (r: RawResponse): Outcome | string => {
+    if (errorCode(r)) return errorCode(r) === 'FORBIDDEN' ? 'forbidden' : `error ${errorCode(r)}`;
+    const nodes = (at(r, path) ?? []) as Record<string, unknown>[];
+    if (!nodes.length) return 'hidden';
+    if (own && nodes.length === 1 && nodes[0].id === own()) return 'own';
+    return nodes.every((n) => MASKED.test(String(n[field])))
+      ? 'masked'
+      : nodes.some((n) => MASKED.test(String(n[field])))
+        ? 'mixed'
+        : 'clear';
+  };
+
+/** A mutation's payload at `path`: made, refused as not found, or forbidden. */
+const change =
+  (path: string) =>
+  (r: RawResponse): Outcome | string => {
+    if (errorCode(r)) return errorCode(r) === 'FORBIDDEN' ? 'forbidden' : `error ${errorCode(r)}`;
+    const payload = at(r, path) as { userErrors?: { code: string }[] } | null;
+    const codes = payload?.userErrors?.map((e) => e.code) ?? [];
+    if (!codes.length) return 'ok';
+    return codes.includes('NOT_FOUND') ? 'not-found' : `user error ${codes.join(',')}`;
+  };
+
+interface Row {
+  name: string;
+  query: string;
+  variables: () => Record<string, unknown>;
+  outcome: (r: RawResponse) => Outcome | string;
+  expect: Record<Caller, Outcome>;
+}
+
+/** Expectations in the order of CALLERS. */
+function expected(...outcomes: Outcome[]): Record<Caller, Outcome> {
+  return Object.fromEntries(CALLERS.map((c, i) => [c, outcomes[i]])) as Record<Caller, Outcome>;
+}
+
+const node = (fields: string) => `query($id: ID!) { node(id: $id) { id ${fields} } }`;
+
+const ROWS: Row[] = [
+  // Root fields.
+  {
+    name: 'viewer',
+    query: '{ viewer { id name } }',
+    variables: () => ({}),
+    outcome: (r) => (at(r, 'viewer') == null ? 'hidden' : 'own'),
+    expect: expected('hidden', 'own', 'own', 'own', 'own', 'own', 'hidden', 'hidden'),
+  },
+  {
+    name: 'areas: streets of the district',
+    query: 'query($d: ID) { areas(first: 10, filter: { within: $d, kind: [STREET] }) { nodes { id name } } }',
+    variables: () => ({ d: S.district }),
+    outcome: publicData('areas.nodes'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'areas: households of the grid',
+    query: 'query($g: ID) { areas(first: 100, filter: { within: $g, kind: [HOUSEHOLD] }) { nodes { id name } } }',
+    variables: () => ({ g: S.grid }),
+    outcome: personalList('areas.nodes', 'name', () => S.residentHome),
+    expect: expected('hidden', 'own', 'clear', 'clear', 'clear', 'hidden', 'hidden', 'hidden'),
+  },
+  {
+    name: 'organizations',
+    query: 'query($d: ID) { organizations(first: 5, filter: { within: $d }) { nodes { id name } } }',
+    variables: () => ({ d: S.district }),
+    outcome: publicData('organizations.nodes'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'people: the owners of a household',
+    query: 'query($h: ID) { people(first: 20, filter: { within: $h, role: [OWNER] }) { nodes { id name phone } } }',
+    variables: () => ({ h: S.household.id }),
+    outcome: personalList('people.nodes', 'name'),
+    expect: expected('hidden', 'hidden', 'clear', 'clear', 'clear', 'hidden', 'hidden', 'hidden'),
+  },
+  {
+    name: 'people ordered by name: only names the caller may read',
+    query: 'query($h: ID) { people(first: 20, filter: { within: $h }, orderBy: { field: NAME }) { nodes { id name } } }',
+    variables: () => ({ h: S.grid }),
+    outcome: personalList('people.nodes', 'name', () => residentId.value),
+    expect: expected('hidden', 'own', 'clear', 'clear', 'clear', 'hidden', 'hidden', 'hidden'),
+  },
+  {
+    name: 'stations',
+    query: 'query($c: ID) { stations(first: 5, filter: { within: $c }) { nodes { id name openNow } } }',
+    variables: () => ({ c: S.community }),
+    outcome: publicData('stations.nodes'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'services',
+    query: '{ services(first: 5) { nodes { id name } } }',
+    variables: () => ({}),
+    outcome: publicData('services.nodes'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'stationCoverage',
+    query: 'query($c: ID!) { stationCoverage(area: $c) { households coveredHouseholds } }',
+    variables: () => ({ c: S.community }),
+    outcome: publicData('stationCoverage'),
+    expect: expected('forbidden', 'forbidden', 'hidden', 'public', 'public', 'hidden', 'forbidden', 'public'),
+  },
+  {
+    name: 'auditLog of the community',
+    query: 'query($c: ID) { auditLog(first: 5, filter: { object: $c }) { nodes { action } } }',
+    variables: () => ({ c: S.community }),
+    outcome: publicData('auditLog.nodes'),
+    expect: expected('forbidden', 'forbidden', 'forbidden', 'forbidden', 'public', 'hidden', 'forbidden', 'forbidden'),
+  },
+  {
+    name: 'apiKeys',
+    query: '{ apiKeys(first: 5) { nodes { id } } }',
+    variables: () => ({}),
+    outcome: (r) => (errorCode(r) === 'FORBIDDEN' ? 'forbidden' : errorCode(r) ? `error ${errorCode(r)}` : 'ok'),
+    expect: expected('forbidden', 'forbidden', 'forbidden', 'forbidden', 'ok', 'ok', 'forbidden', 'forbidden'),
+  },
+  {
+    name: 'nodes: a household and a station at once',
+    query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+    variables: () => ({ ids: [S.household.id, S.station] }),
+    outcome: (r) => {
+      const [household, station] = (at(r, 'nodes') ?? []) as unknown[];
+      if (station == null) return 'hidden';
+      return household == null ? 'public' : 'clear';
+    },
+    expect: expected('public', 'public', 'clear', 'clear', 'clear', 'public', 'public', 'public'),
+  },
+  // `node` on every type.
+  {
+    name: 'node: Area (a household)',
+    query: node('... on Area { name }'),
+    variables: () => ({ id: S.household.id }),
+    outcome: personal('node', 'name'),
+    expect: expected('hidden', 'hidden', 'clear', 'clear', 'clear', 'hidden', 'hidden', 'hidden'),
+  },
+  {
+    name: 'node: Area (a street)',
+    query: node('... on Area { name }'),
+    variables: () => ({ id: S.street }),
+    outcome: publicData('node'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'node: Person (an owner)',
+    query: node('... on Person { name phone idNumber }'),
+    variables: () => ({ id: S.owner.id }),
+    outcome: personal('node', 'name'),
+    expect: expected('hidden', 'hidden', 'clear', 'clear', 'clear', 'hidden', 'hidden', 'hidden'),
+  },
+  {
+    name: 'node: Person (station staff)',
+    query: node('... on Person { name phone }'),
+    variables: () => ({ id: S.staff.id }),
+    outcome: personal('node', 'name'),
+    expect: expected('masked', 'masked', 'masked', 'clear', 'clear', 'masked', 'masked', 'masked'),
+  },
+  {
+    name: 'node: RoleAssignment (the owner’s)',
+    query: node('... on RoleAssignment { role person { name } }'),
+    variables: () => ({ id: S.owner.role }),
+    outcome: personal('node.person', 'name'),
+    expect: expected('hidden', 'hidden', 'clear', 'clear', 'clear', 'hidden', 'hidden', 'hidden'),
+  },
+  {
+    name: 'node: Station, with its staff',
+    query: node('... on Station { name staff(first: 20) { nodes { person { id name } } } }'),
+    variables: () => ({ id: S.station }),
+    outcome: (r) => {
+      const staff = ((at(r, 'node.staff.nodes') ?? []) as { person: { id: string; name: string } }[]).find(
+        (s) => s.person.id === S.staff.id,
+      );
+      if (!staff) return 'hidden';
+      return MASKED.test(staff.person.name) ? 'masked' : 'clear';
+    },
+    expect: expected('masked', 'masked', 'masked', 'clear', 'clear', 'masked', 'masked', 'masked'),
+  },
+  {
+    name: 'node: StationStaff',
+    query: node('... on StationStaff { post person { name } }'),
+    variables: () => ({ id: S.staff.staffId }),
+    outcome: personal('node.person', 'name'),
+    expect: expected('masked', 'masked', 'masked', 'clear', 'clear', 'masked', 'masked', 'masked'),
+  },
+  {
+    name: 'node: Service',
+    query: node('... on Service { name }'),
+    variables: () => ({ id: S.service }),
+    outcome: publicData('node'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'node: Organization',
+    query: node('... on Organization { name }'),
+    variables: () => ({ id: S.organization }),
+    outcome: publicData('node'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'node: Responsibility',
+    query: node('... on Responsibility { unit { name } }'),
+    variables: () => ({ id: S.responsibility }),
+    outcome: publicData('node'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'nested: a compound’s households (other than your own) and the roles held in them',
+    query: `query($id: ID!) { node(id: $id) { ... on Area { children(first: 20) { nodes { children(first: 50) {
+      nodes { id kind name roles(first: 3) { nodes { person { name } } } } } } } } } }`,
+    variables: () => ({ id: S.household.ancestors.compound }),
+    outcome: (r) => {
+      if (errorCode(r)) return `error ${errorCode(r)}`;
+      const buildings = (at(r, 'node.children.nodes') ?? []) as { children: { nodes: { id: string; kind: string }[] } }[];
+      // Nothing but, perhaps, the caller's own home.
+      const others = buildings.flatMap((b) => b.children.nodes).filter((h) => h.kind === 'HOUSEHOLD' && h.id !== S.residentHome);
+      if (!others.length) return 'hidden';
+      const text = JSON.stringify(r.body.data);
+      return text.includes(S.household.name) ? 'clear' : 'masked';
+    },
+    expect: expected('hidden', 'hidden', 'clear', 'clear', 'clear', 'hidden', 'hidden', 'hidden'),
+  },
+  // Mutations.
+  {
+    name: 'issueDevelopmentToken (development mode: anyone)',
+    query: 'mutation($p: ID!) { issueDevelopmentToken(input: { person: $p, minutes: 1 }) { expiresAt } }',
+    variables: () => ({ p: S.owner.id }),
+    outcome: (r) => (errorCode(r) ? `error ${errorCode(r)}` : 'ok'),
+    expect: expected('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
+  },
+  {
+    name: 'createArea: a grid in the community',
+    query: 'mutation($i: CreateAreaInput!) { createArea(input: $i) { area { id } userErrors { code } } }',
+    variables: () => ({ i: { kind: 'GRID', name: uniqueName('矩阵网格'), parent: S.community } }),
+    outcome: change('createArea'),
+    expect: expected('forbidden', 'forbidden', 'forbidden', 'ok', 'ok', 'not-found', 'forbidden', 'forbidden'),
+  },
+  {
+    name: 'updateArea: the community',
+    query: 'mutation($i: UpdateAreaInput!) { updateArea(input: $i) { area { id } userErrors { code } } }',
+    variables: () => ({ i: { id: S.community, code: null } }),
+    outcome: change('updateArea'),
+    expect: expected('forbidden', 'forbidden', 'forbidden', 'ok', 'ok', 'not-found', 'forbidden', 'forbidden'),
+  },
+  {
+    name: 'createOrganization: a unit in the community',
+    query: 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } userErrors { code } } }',
+    variables: () => ({ i: { kind: 'UNIT', name: uniqueName('矩阵单位'), area: S.community } }),
+    outcome: change('createOrganization'),
+    expect: expected('forbidden', 'forbidden', 'forbidden', 'forbidden', 'ok', 'not-found', 'forbidden', 'forbidden'),
+  },
+  {
+    name: 'updateOrganization: a unit of the community',
+    query: 'mutation($i: UpdateOrganizationInput!) { updateOrganization(input: $i) { organization { id } userErrors { code } } }',
+    variables: () => ({ i: { id: S.unit } }),
+    outcome: change('updateOrganization'),
+    expect: expected('forbidden', 'forbidden', 'forbidden', 'forbidden', 'ok', 'not-found', 'forbidden', 'forbidden'),
+  },
+  {
+    name: 'createStation: in the community',
+    query: 'mutation($i: CreateStationInput!) { createStation(input: $i) { station { id } userErrors { code } } }',
+    variables: () => ({ i: { name: uniqueName('矩阵站'), address: '矩阵路1号', latitude: 42.6, longitude: 125.7, area: S.community } }),
+    outcome: change('createStation'),
+    expect: expected('forbidden', 'forbidden', 'forbidden', 'ok', 'ok', 'not-found', 'forbidden', 'forbidden'),
+  },
+  {
+    name: 'updateStation: the station',
+    query: 'mutation($i: UpdateStationInput!) { updateStation(input: $i) { station { id } userErrors { code } } }',
+    variables: () => ({ i: { id: S.station } }),
+    outcome: change('updateStation'),
+    expect: expected('forbidden', 'forbidden', 'forbidden', 'ok', 'ok', 'not-found', 'forbidden', 'forbidden'),
+  },
+  {
+    name: 'createApiKey: for the property company',
+    query: 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret userErrors { code } } }',
+    variables: () => ({ i: { organization: S.company, name: uniqueName('矩阵密钥'), scopes: ['READ_PUBLIC'] } }),
+    outcome: change('createApiKey'),
+    expect: expected('forbidden', 'forbidden', 'forbidden', 'forbidden', 'ok', 'not-found', 'forbidden', 'forbidden'),
+  },
+];
+
+const REVOKE: Row = {
+  name: 'revokeApiKey: a key of the property company',
+  query: 'mutation($i: RevokeApiKeyInput!) { revokeApiKey(input: $i) { apiKey { id } userErrors { code } } }',
+  variables: () => ({}),
+  outcome: change('revokeApiKey'),
+  expect: expected('forbidden', 'forbidden', 'forbidden', 'forbidden', 'ok', 'not-found', 'forbidden', 'forbidden'),
+};
+
+async function createKey(organization: string, scopes: string[]): Promise<{ id: string; secret: string }> {
+  const data = await query<{ createApiKey: { apiKey: { id: string }; secret: string } }>(
+    'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } secret } }',
+    { i: { organization, name: uniqueName('矩阵'), scopes } },
+  );
+  return { id: data.createApiKey.apiKey.id, secret: data.createApiKey.secret };
+}
+
+beforeAll(async () => {
+  const districts = await query<{ areas: { nodes: { id: string }[] } }>(
+    '{ areas(first: 2, filter: { kind: [DISTRICT] }, orderBy: { field: ID }) { nodes { id } } }',
+  );
+  const [otherDistrict, district] = districts.areas.nodes.map((n) => n.id);
+  S.district = district;
+  // A station in a community of the district, with a staff member whose roles are all outside one of its grids.
+  const stations = await query<{
+    stations: {
+      nodes: {
+        id: string;
+        area: { id: string; kind: string; parent: { id: string } };
+        coveredGrids: { nodes: { id: string }[] };
+        services: { nodes: { id: string }[] };
+        responsibleUnits: { nodes: { id: string; unit: { id: string } }[] };
+        staff: {
+          nodes: {
+            id: string;
+            person: { id: string; name: string; phone: string; roles: { nodes: { area: { id: string; ancestors: { id: string }[] } }[] } };
+          }[];
+        };
+      }[];
+    };
+  }>(
+    `query($d: ID) { stations(first: 60, filter: { within: $d }, orderBy: { field: ID }) { nodes {
+      id area { id kind parent { id } } coveredGrids(first: 10) { nodes { id } } services(first: 1) { nodes { id } }
+      responsibleUnits(first: 1) { nodes { id unit { id } } }
+      staff(first: 10) { nodes { id person { id name phone roles(first: 10) { nodes { area { id ancestors { id } } } } } } } } } }`,
+    { d: district },
+  );
+  const staffIds = new Set(stations.stations.nodes.flatMap((s) => s.staff.nodes.map((m) => m.person.id)));
+
+  // Owners who hold nothing else and serve at no station, by the grid their home is in.
+  const ownersIn = (area: string) =>
+    query<{
+      people: {
+        nodes: {
+          id: string;
+          name: string;
+          phone: string;
+          idNumber: string;
+          roles: { nodes: { id: string; area: { id: string; kind: string; name: string; ancestors: { id: string; kind: string }[] } }[] };
+        }[];
+      };
+    }>(
+      `query($d: ID) { people(first: 100, filter: { within: $d, role: [OWNER] }, orderBy: { field: ID }) { nodes {
+      id name phone idNumber roles(first: 5) { nodes { id area { id kind name ancestors { id kind } } } } } } }`,
+      { d: area },
+    );
+  const ownersOnlyIn = async (grid: string) => {
+    const found: Awaited<ReturnType<typeof ownersIn>>['people']['nodes'] = [];
+    for (const p of (await ownersIn(grid)).people.nodes) {
+      const [home] = p.roles.nodes;
+      if (!p.phone || !p.idNumber || staffIds.has(p.id) || p.roles.nodes.length !== 1 || home.area.kind !== 'HOUSEHOLD') continue;
+      if (!found.some((q) => q.roles.nodes[0].area.id === home.area.id)) found.push(p);
+    }
+    return found;
+  };
+  // A station in a community, covering such a grid, with a staff member whose roles are in the community but outside the grid.
+  for (const station of stations.stations.nodes) {
+    if (station.area.kind !== 'COMMUNITY' || !station.services.nodes.length || !station.responsibleUnits.nodes.length) continue;
+    for (const grid of station.coveredGrids.nodes) {
+      const member = station.staff.nodes.find(
+        (s) =>
+          s.person.phone &&
+          s.person.roles.nodes.length > 0 &&
+          s.person.roles.nodes.every((r) => r.area.id !== grid.id && !r.area.ancestors.some((a) => a.id === grid.id)) &&
+          s.person.roles.nodes.every((r) => r.area.id === station.area.id || r.area.ancestors.some((a) => a.id === station.area.id)),
+      );
+      if (!member) continue;
+      const gridOwners = await ownersOnlyIn(grid.id);
+      if (gridOwners.length < 2) continue;
+      S.station = station.id;
+      S.community = station.area.id;
+      S.street = station.area.parent.id;
+      S.grid = grid.id;
+      S.service = station.services.nodes[0].id;
+      S.responsibility = station.responsibleUnits.nodes[0].id;
+      S.organization = station.responsibleUnits.nodes[0].unit.id;
+      S.staff = { id: member.person.id, name: member.person.name, phone: member.person.phone, staffId: member.id };
+      const [subject, resident] = gridOwners;
+      const home = subject.roles.nodes[0];
+      S.household = { id: home.area.id, name: home.area.name, ancestors: { compound: '' } };
+      S.residentHome = resident.roles.nodes[0].area.id;
+      S.owner = { id: subject.id, name: subject.name, phone: subject.phone, idNumber: subject.idNumber, role: home.id };
+      residentId.value = resident.id;
+      break;
+    }
+    if (S.station) break;
+  }
+  expect(S.station, 'a station covering a grid with two owners, and a staff member from outside that grid').toBeTruthy();
+
+  const companies = await query<{ organizations: { nodes: { id: string }[] } }>(
+    'query($d: ID) { organizations(first: 1, filter: { within: $d, kind: [PROPERTY_COMPANY] }, orderBy: { field: ID }) { nodes { id } } }',
+    { d: district },
+  );
+  S.company = companies.organizations.nodes[0].id;
+
+  credentials.anonymous = null;
+  credentials.resident = await tokenForPerson(residentId.value);
+  credentials.gridWorker = (await signInAs('GRID_WORKER', S.grid)).token;
+  credentials.communityStaff = (await signInAs('COMMUNITY_COMMITTEE_MEMBER', S.community)).token;
+  credentials.streetAdmin = (await signInAs('ADMINISTRATOR', S.street)).token;
+  credentials.otherDistrictAdmin = (await signInAs('ADMINISTRATOR', otherDistrict)).token;
+  credentials.companyKey = (await createKey(S.company, ['READ_PUBLIC', 'WRITE_PROPERTY'])).secret;
+  credentials.dataTeamKey = (await createKey(S.organization, ['READ_STATS'])).secret;
+  const compound = await query<{ node: { ancestors: { id: string; kind: string }[] } }>(
+    'query($id: ID!) { node(id: $id) { ... on Area { ancestors { id kind } } } }',
+    { id: S.household.id },
+  );
+  S.household.ancestors.compound = compound.node.ancestors.find((a) => a.kind === 'COMPOUND')?.id ?? '';
+  const unit = await query<{ createOrganization: { organization: { id: string } } }>(
+    'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } } }',
+    { i: { kind: 'UNIT', name: uniqueName('矩阵社区单位'), area: S.community } },
+  );
+  S.unit = unit.createOrganization.organization.id;
+  // A record about the community for its auditors to find.
+  await query('mutation($i: UpdateAreaInput!) { updateArea(input: $i) { userErrors { code } } }', { i: { id: S.community, code: null } });
+}, 60_000);
+
+/** The personal values of the subjects, as the operator reads them in the clear. */
+function secrets(): string[] {
+  return [S.owner.name, S.owner.phone, S.owner.idNumber, S.household.name, S.staff.name, S.staff.phone];
+}
+
+/** Callers who may read the subjects' personal data in the clear (the staff subject: only community staff and up). */
+const READS_PERSONAL: readonly Caller[] = ['gridWorker', 'communityStaff', 'streetAdmin'];
+
+describe('the access matrix', () => {
+  let cells = 0;
+
+  for (const row of [...ROWS, REVOKE]) {
+    it(row.name, async () => {
+      const seen: Record<string, string> = {};
+      for (const caller of CALLERS) {
+        const variables = row === REVOKE ? { i: { id: (await createKey(S.company, ['READ_PUBLIC'])).id } } : row.variables();
+        const response = await ask(credentials[caller], row.query, variables);
+        seen[caller] = row.outcome(response);
+        cells += 1;
+        if (!READS_PERSONAL.includes(caller)) {
+          const text = JSON.stringify(response.body);
+          for (const secret of secrets()) expect(text, `${row.name} as ${caller} leaks "${secret}"`).not.toContain(secret);
+        }
+      }
+      expect(seen).toEqual(row.expect);
+    });
+  }
+
+  it('has a cell for every root field and mutation of the schema', async () => {
+    const schema = await query<{ __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } } }>(
+      '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }',
+    );
+    const asked = [...ROWS, REVOKE].map((r) => r.query).join('\n');
+    const roots = [...schema.__schema.queryType.fields, ...schema.__schema.mutationType.fields].map((f) => f.name);
+    const missing = roots.filter((name) => !new RegExp(`\\b${name}\\(|\\{ ${name} \\{`).test(asked));
+    expect(missing).toEqual([]);
+    expect(cells).toBe((ROWS.length + 1) * CALLERS.length);
+  });
+});
