@@ -65,3 +65,35 @@ describe('who may change what', () => {
     expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('the audit record names the role a change was made in', () => {
+  it('a street administrator’s change is recorded as ADMINISTRATOR of that street', async () => {
+    const district = (await query('{ areas(first: 2, filter: { kind: [DISTRICT] }, orderBy: { field: ID }) { nodes { id } } }')).areas
+      .nodes[1].id;
+    const street = (
+      await query('query($d: ID) { areas(first: 1, filter: { kind: [STREET], within: $d }, orderBy: { field: ID }) { nodes { id } } }', {
+        d: district,
+      })
+    ).areas.nodes[0].id;
+    const admin = await signInAs('ADMINISTRATOR', street);
+    const station = (
+      await query('query($s: ID) { stations(first: 1, filter: { within: $s }, orderBy: { field: ID }) { nodes { id } } }', { s: street })
+    ).stations.nodes[0].id;
+    const changed = await gql(
+      'mutation($i: UpdateStationInput!) { updateStation(input: $i) { userErrors { code } } }',
+      { i: { id: station, phone: '0435-1234567' } },
+      admin.token,
+    );
+    expect(changed.data?.updateStation.userErrors).toEqual([]);
+    const log = await query(
+      'query($o: ID) { auditLog(first: 1, filter: { object: $o }) { nodes { role roleArea { id } actor { id } action } } }',
+      { o: station },
+    );
+    expect(log.auditLog.nodes[0]).toEqual({
+      role: 'ADMINISTRATOR',
+      roleArea: { id: street },
+      actor: { id: admin.personId },
+      action: 'station.update',
+    });
+  });
+});

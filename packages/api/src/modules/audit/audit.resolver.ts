@@ -6,7 +6,9 @@ import { GzError } from '../../graphql/errors.js';
 import { type NodeType, parseGlobalId, toGlobalId } from '../../graphql/global-id.js';
 import { expectId } from '../../graphql/node.js';
 import { orderingBy, paginate } from '../../graphql/paginate.js';
+import { Area } from '../areas/area.entity.js';
 import { likePrefix } from '../areas/area.service.js';
+import { AreaType } from '../areas/area.types.js';
 import { Person } from '../people/person.entity.js';
 import { PersonType } from '../people/person.types.js';
 import { AuditRecord } from './audit.entity.js';
@@ -48,6 +50,14 @@ export class AuditResolver {
   @FieldResolver(() => PersonType, { nullable: true, description: 'The person who made the change, when a person did.' })
   actor(@Root() record: AuditRecord, @Ctx() { loaders }: Context) {
     return record.actorKind === 'PERSON' && record.actorId ? loaders.byId(Person).load(record.actorId) : null;
+  }
+
+  @FieldResolver(() => AreaType, {
+    nullable: true,
+    description: 'Where the role the actor acted in is held (for a key: its organisation’s area).',
+  })
+  roleArea(@Root() record: AuditRecord, @Ctx() { loaders }: Context) {
+    return record.roleAreaId ? loaders.byId(Area).load(record.roleAreaId) : null;
   }
 
   @FieldResolver(() => ID, { nullable: true, description: 'The global ID of the changed object.' })

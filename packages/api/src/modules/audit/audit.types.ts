@@ -17,7 +17,10 @@ export class AuditRecordType {
   at!: Date;
   @Field(() => ActorKindEnum)
   actorKind!: ActorKind;
-  @Field(() => String, { nullable: true, description: 'The role the actor acted in.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The role the actor acted in: the one granting the change, held nearest to the changed object; for a key, the scope.',
+  })
   role!: string | null;
   @Field(() => String, { description: 'What was done: `area.create`, `station.update`, …' })
   action!: string;
