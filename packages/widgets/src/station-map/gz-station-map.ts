@@ -36,9 +36,12 @@ import {
   loadArea,
   loadStations,
   type MapArea,
+  type MapService,
   type MapStation,
-  rankStations,
+  rankByDistance,
+  type StationRank,
   servicesOf,
+  sortByName,
 } from './station-map.data.js';
 import { stationMapStyles } from './station-map.styles.js';
 
@@ -142,13 +145,34 @@ export class GzStationMap extends GzElement {
   private originMarker?: CircleMarker;
   private readonly clusters = new StationClusters();
   private readonly markerActions = new WeakMap<Element, () => void>();
+  private readonly onScreen = new Map<string, Marker>();
+  /** Derived lists, kept until the data, the service or the language change (10,000 stations: sorting on every pan shows). */
+  private derived?: {
+    source: MapStation[];
+    serviceId: string;
+    locale: string;
+    shown: MapStation[];
+    byName: MapStation[];
+    services: MapService[];
+  };
   private resizeObserver?: ResizeObserver;
   private loading?: AbortController;
   private fitted = false;
 
+  private get lists() {
+    const source = this.stations ?? this.loaded;
+    const locale = this.t.locale;
+    const cached = this.derived;
+    if (cached?.source === source && cached.serviceId === this.serviceId && cached.locale === locale) return cached;
+    const shown = filterByService(source, this.serviceId || null);
+    const services = cached?.source === source ? cached.services : servicesOf(source);
+    this.derived = { source, serviceId: this.serviceId, locale, shown, byName: sortByName(shown, locale), services };
+    return this.derived;
+  }
+
   /** The stations shown, after the service filter. */
   private get shown(): MapStation[] {
-    return filterByService(this.stations ?? this.loaded, this.serviceId || null);
+    return this.lists.shown;
   }
 
   private get datum() {
@@ -190,7 +214,9 @@ export class GzStationMap extends GzElement {
     if (!this.map) return;
     if (changed.has('tileUrl') || changed.has('tileAttribution') || changed.has('tileSubdomains')) this.updateTiles();
     const dataChanged = changed.has('loaded') || changed.has('stations') || changed.has('serviceId') || changed.has('crs');
-    if (dataChanged) {
+    if (dataChanged || changed.has('lang')) {
+      // Cluster IDs are only stable within one data set: start the markers afresh.
+      this.clearMarkers();
       this.clusters.load(this.shown, this.datum.toMap);
       if (!this.fitted && this.status === 'ready') this.fitView();
       this.drawMarkers();
@@ -316,17 +342,31 @@ export class GzStationMap extends GzElement {
     this.drawMarkers();
   }
 
+  private clearMarkers(): void {
+    this.markers?.clearLayers();
+    this.onScreen.clear();
+  }
+
+  /** Puts the view's clusters and stations on the map, keeping the markers already there. */
   private drawMarkers(): void {
     const map = this.map;
     const layer = this.markers;
     if (!map || !layer) return;
-    layer.clearLayers();
     const view = map.getBounds();
     const items = this.clusters.itemsIn(
       { south: view.getSouth(), west: view.getWest(), north: view.getNorth(), east: view.getEast() },
       map.getZoom(),
     );
+    const leaving = new Map(this.onScreen);
+    this.onScreen.clear();
     for (const item of items) {
+      const key = item.kind === 'cluster' ? `c${item.id}` : `s${item.station.id}${item.station.id === this.selectedId ? '*' : ''}`;
+      const kept = leaving.get(key);
+      if (kept) {
+        leaving.delete(key);
+        this.onScreen.set(key, kept);
+        continue;
+      }
       const at: [number, number] = [item.position.latitude, item.position.longitude];
       let added: Marker;
       if (item.kind === 'cluster') {
@@ -355,7 +395,9 @@ export class GzStationMap extends GzElement {
         element.setAttribute('aria-pressed', String(selected));
         this.markerActions.set(element, choose);
       }
+      this.onScreen.set(key, added);
     }
+    for (const gone of leaving.values()) layer.removeLayer(gone);
   }
 
   private drawOutline(): void {
@@ -485,10 +527,12 @@ export class GzStationMap extends GzElement {
 
   protected override render() {
     const t = this.t;
-    const all = this.stations ?? this.loaded;
-    const services = servicesOf(all);
-    const inView = this.viewBounds ? this.shown.filter((station) => inBounds(station, this.viewBounds!)) : this.shown;
-    const ranked = rankStations(inView, this.origin, t.locale);
+    const { shown, byName, services } = this.lists;
+    const view = this.viewBounds;
+    const inView = view ? shown.filter((station) => inBounds(station, view)) : shown;
+    const ranked: StationRank[] = this.origin
+      ? rankByDistance(inView, this.origin)
+      : (view ? byName.filter((station) => inBounds(station, view)) : byName).map((station) => ({ station, distance: null }));
     const rows = ranked.slice(0, this.listLimit);
     const now = new Date();
     const failed = this.status === 'error' || this.status === 'offline';

@@ -114,13 +114,21 @@ export function inBounds(station: LatLng, bounds: Bounds): boolean {
   );
 }
 
-/** Nearest first from `origin`; by name (Chinese collation) when no point is chosen. */
-export function rankStations(stations: readonly MapStation[], origin: LatLng | null, locale = 'zh-CN'): StationRank[] {
-  if (!origin) {
-    const collator = new Intl.Collator(locale);
-    return stations.map((station) => ({ station, distance: null })).sort((a, b) => collator.compare(a.station.name, b.station.name));
-  }
+/** By name, in the collation of `locale` (pinyin order for zh-CN). */
+export function sortByName(stations: readonly MapStation[], locale = 'zh-CN'): MapStation[] {
+  const collator = new Intl.Collator(locale);
+  return [...stations].sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** Nearest first from `origin`, each with its distance in metres. */
+export function rankByDistance(stations: readonly MapStation[], origin: LatLng): StationRank[] {
   return stations.map((station) => ({ station, distance: distanceInMetres(origin, station) })).sort((a, b) => a.distance - b.distance);
+}
+
+/** Nearest first from `origin`; by name when no point is chosen. */
+export function rankStations(stations: readonly MapStation[], origin: LatLng | null, locale = 'zh-CN'): StationRank[] {
+  if (origin) return rankByDistance(stations, origin);
+  return sortByName(stations, locale).map((station) => ({ station, distance: null }));
 }
 
 /** Open at `moment`: from the hours when known (stays right on a page left open), else the server's answer. */
