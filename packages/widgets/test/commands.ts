@@ -67,8 +67,15 @@ export const allowGeolocation: BrowserCommand<[latitude: number, longitude: numb
   await context.context.setGeolocation({ latitude, longitude, accuracy: 5 });
 };
 
+/** Takes back every permission, so the Geolocation API refuses. */
+export const denyGeolocation: BrowserCommand<[]> = async (context) => {
+  if (context.provider.name !== 'playwright') throw new Error('denyGeolocation needs the playwright provider');
+  await context.context.clearPermissions();
+};
+
 declare module 'vitest/browser' {
   interface BrowserCommands {
+    denyGeolocation(): Promise<void>;
     screenshotPage(url: string, file: string): Promise<PortalShot>;
     allowGeolocation(latitude: number, longitude: number): Promise<void>;
   }

@@ -18,7 +18,8 @@ export function distanceInMetres(a: LatLng, b: LatLng): number {
 /**
  * GCJ-02 (国测局坐标, "Mars coordinates"), the datum AMap (高德) and Tencent tiles are drawn in.
  * The offset is the published obfuscation formula (Krasovsky 1940 ellipsoid); it applies inside
- * mainland China only. gcoord does the same in about 4 KB gzip with datums we do not need.
+ * mainland China only. gcoord 1.0.7 does the same in 3.4 KB gzip (measured, with datums we do not
+ * need): more than the bundle had left under its 60 KB budget.
  */
 const A = 6_378_245.0;
 const EE = 0.006_693_421_622_965_943;

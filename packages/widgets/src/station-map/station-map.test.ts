@@ -135,6 +135,17 @@ describe('<gz-station-map> against the real API', () => {
     expect(listed[0].querySelector('.meta')!.textContent).toMatch(nearest < 1000 ? `距起点 ${nearest} 米` : /距起点 [\d.]+ 公里/);
   });
 
+  it('says so when the visitor refuses their location, and keeps the list by name', async () => {
+    await commands.denyGeolocation();
+    const element = mount({ endpoint: graphqlUrl(), area: districtId() });
+    await next(element, 'gz-load');
+    await element.updateComplete;
+    part(element, 'locate-button')!.click();
+    await expect.poll(() => shadow(element).querySelector('[role="alert"]')?.textContent).toBe('无法获取您的位置，请在地图上点选起点。');
+    expect(parts(element, 'list-item')[0].querySelector('.meta')!.textContent).not.toContain('距起点');
+    await expectAccessible(element);
+  });
+
   it('picks the starting point with Enter on the focused map, and keeps the list nearest first', async () => {
     const element = mount({ endpoint: graphqlUrl(), area: districtId() });
     await next(element, 'gz-load');
@@ -272,6 +283,24 @@ describe('<gz-station-map> against the real API', () => {
     const selected = next<{ id: string }>(element, 'gz-station-select');
     parts(element, 'list-item')[2].click();
     expect((await selected).detail.id).toBe(parts(element, 'list-item')[2].dataset.station);
+  });
+});
+
+describe('<gz-station-map> with a tile server', () => {
+  it('draws tiles from a locally served tile URL under the stations', async () => {
+    const element = mount({
+      endpoint: graphqlUrl(),
+      area: districtId(),
+      'tile-url': `${location.origin}/test/tile.svg?z={z}&x={x}&y={y}`,
+      'tile-attribution': '本地底图',
+    });
+    await next(element, 'gz-load');
+    await expect.poll(() => shadow(element).querySelectorAll('img.leaflet-tile-loaded').length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const tile = shadow(element).querySelector<HTMLImageElement>('img.leaflet-tile-loaded')!;
+    expect(tile.naturalWidth).toBe(256);
+    expect(tile.src).toMatch(/tile\.svg\?z=\d+(\.\d+)?&x=\d+&y=\d+/);
+    expect(markers(element)).toBeGreaterThan(0);
+    await expectAccessible(element);
   });
 });
 
