@@ -24,20 +24,27 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, {
-    nullable: true,
-    description: `Items after \`after\`: ${DEFAULT_PAGE_SIZE} if neither \`first\` nor \`last\` is given, at most ${MAX_PAGE_SIZE}.`,
-  })
-  first?: number | null;
-  @Field(() => String, { nullable: true })
-  after?: string | null;
-  @Field(() => Int, { nullable: true, description: `Items before \`before\`, at most ${MAX_PAGE_SIZE}.` })
-  last?: number | null;
-  @Field(() => String, { nullable: true })
-  before?: string | null;
+/** The pagination arguments of a connection whose pages hold at most `max` items. */
+export function PageArgsUpTo(max: number) {
+  @ArgsType()
+  class Args {
+    @Field(() => Int, {
+      nullable: true,
+      description: `Items after \`after\`: ${DEFAULT_PAGE_SIZE} if neither \`first\` nor \`last\` is given, at most ${max.toLocaleString('en')}.`,
+    })
+    first?: number | null;
+    @Field(() => String, { nullable: true })
+    after?: string | null;
+    @Field(() => Int, { nullable: true, description: `Items before \`before\`, at most ${max.toLocaleString('en')}.` })
+    last?: number | null;
+    @Field(() => String, { nullable: true })
+    before?: string | null;
+  }
+  return Args;
 }
+
+export const PageArgs = PageArgsUpTo(MAX_PAGE_SIZE);
+export type PageArgs = InstanceType<typeof PageArgs>;
 
 /** A validated page request: forward (`first`/`after`) or backward (`last`/`before`). */
 export interface PageRequest {

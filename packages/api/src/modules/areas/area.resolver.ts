@@ -7,6 +7,7 @@ import { ChangeType } from '../../graphql/changes.js';
 import { type ConnectionResult, PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { GzError, InputProblem } from '../../graphql/errors.js';
+import { type GeoPointInput, GeoPointType } from '../../graphql/geo.js';
 import { inputId, optionalInputId } from '../../graphql/ids.js';
 import { withUserErrors } from '../../graphql/mutation.js';
 import { expectId } from '../../graphql/node.js';
@@ -23,17 +24,7 @@ import { StationConnection } from '../stations/station.types.js';
 import { Area } from './area.entity.js';
 import { type AreaValues, areaWhere, createArea, subtreePath, updateArea } from './area.service.js';
 import { areaSources } from './area.sources.js';
-import {
-  AreaConnection,
-  AreaFilter,
-  AreaOrder,
-  AreaPayload,
-  AreaType,
-  type BoundaryPointInput,
-  CreateAreaInput,
-  GeoPointType,
-  UpdateAreaInput,
-} from './area.types.js';
+import { AreaConnection, AreaFilter, AreaOrder, AreaPayload, AreaType, CreateAreaInput, UpdateAreaInput } from './area.types.js';
 
 export const AreaChange = ChangeType(AreaType, 'Area', 'area');
 
@@ -42,7 +33,7 @@ function changeOf(area: Area, action: ChangeEvent['action']): ChangeEvent {
 }
 
 /** An outline as stored: `[latitude, longitude]` pairs. */
-function ring(points: BoundaryPointInput[] | null | undefined): [number, number][] | null {
+function ring(points: GeoPointInput[] | null | undefined): [number, number][] | null {
   return points ? points.map((p) => [p.latitude, p.longitude]) : null;
 }
 

@@ -2,6 +2,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection.js';
 import { enumFrom } from '../../graphql/enums.js';
+import { GeoPointInput } from '../../graphql/geo.js';
 import { UserError } from '../../graphql/mutation.js';
 import { Node } from '../../graphql/node.js';
 import { OrderInput, type OrderValue } from '../../graphql/ordering.js';
@@ -27,22 +28,6 @@ export const ManagementKindEnum = enumFrom(MANAGEMENT_KINDS, 'ManagementKind', '
   SELF_MANAGED: '自管: by a residents’ self-management committee',
   UNMANAGED: 'No property management (无物业小区)',
 });
-
-@ObjectType('GeoPoint', { description: 'A point on the earth, WGS-84 degrees.' })
-export class GeoPointType {
-  @Field(() => Float)
-  latitude!: number;
-  @Field(() => Float)
-  longitude!: number;
-}
-
-@InputType('BoundaryPointInput', { description: 'A point of an outline, WGS-84 degrees.' })
-export class BoundaryPointInput {
-  @Field(() => Float)
-  latitude!: number;
-  @Field(() => Float)
-  longitude!: number;
-}
 
 @ObjectType('Area', {
   implements: Node,
@@ -126,8 +111,8 @@ export class CreateAreaInput {
   latitude?: number | null;
   @Field(() => Float, { nullable: true })
   longitude?: number | null;
-  @Field(() => [BoundaryPointInput], { nullable: true, description: 'The outline: 3 to 2,000 points, one ring, not closed.' })
-  boundary?: BoundaryPointInput[] | null;
+  @Field(() => [GeoPointInput], { nullable: true, description: 'The outline: 3 to 2,000 points, one ring, not closed.' })
+  boundary?: GeoPointInput[] | null;
 }
 
 @InputType({ description: 'Fields left out stay as they are; `null` clears an optional field.' })
@@ -158,8 +143,8 @@ export class UpdateAreaInput {
   latitude?: number | null;
   @Field(() => Float, { nullable: true })
   longitude?: number | null;
-  @Field(() => [BoundaryPointInput], { nullable: true, description: 'The outline: 3 to 2,000 points, one ring, not closed.' })
-  boundary?: BoundaryPointInput[] | null;
+  @Field(() => [GeoPointInput], { nullable: true, description: 'The outline: 3 to 2,000 points, one ring, not closed.' })
+  boundary?: GeoPointInput[] | null;
 }
 
 @ObjectType()

@@ -4,6 +4,7 @@ import { ChangeType } from '../../graphql/changes.js';
 import { PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { badInput, GzError, InputProblem } from '../../graphql/errors.js';
+import { GeoPointInput } from '../../graphql/geo.js';
 import { inputId, optionalInputId } from '../../graphql/ids.js';
 import { withUserErrors } from '../../graphql/mutation.js';
 import { expectId } from '../../graphql/node.js';
@@ -28,7 +29,6 @@ import { serviceSources, staffSources, stationSources } from './station.sources.
 import {
   type BoundingBoxInput,
   CreateStationInput,
-  GeoPointInput,
   MAX_STATIONS_PAGE,
   ServiceConnection,
   ServiceFilter,

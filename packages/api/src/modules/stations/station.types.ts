@@ -1,6 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Connection, DEFAULT_PAGE_SIZE } from '../../graphql/connection.js';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Connection, PageArgsUpTo } from '../../graphql/connection.js';
 import { enumFrom } from '../../graphql/enums.js';
 import { UserError } from '../../graphql/mutation.js';
 import { Node } from '../../graphql/node.js';
@@ -73,28 +73,8 @@ export const StationConnection = Connection(StationType, 'Station', StationEdgeF
 /** The most stations one page of the root `stations` list returns: a map loads a district in a few pages. */
 export const MAX_STATIONS_PAGE = 1000;
 
-@ArgsType()
-export class StationPageArgs {
-  @Field(() => Int, {
-    nullable: true,
-    description: `Items after \`after\`: ${DEFAULT_PAGE_SIZE} if neither \`first\` nor \`last\` is given, at most ${MAX_STATIONS_PAGE}.`,
-  })
-  first?: number | null;
-  @Field(() => String, { nullable: true })
-  after?: string | null;
-  @Field(() => Int, { nullable: true, description: `Items before \`before\`, at most ${MAX_STATIONS_PAGE}.` })
-  last?: number | null;
-  @Field(() => String, { nullable: true })
-  before?: string | null;
-}
-
-@InputType('GeoPointInput', { description: 'A point on the earth, WGS-84 degrees.' })
-export class GeoPointInput {
-  @Field(() => Float)
-  latitude!: number;
-  @Field(() => Float)
-  longitude!: number;
-}
+export const StationPageArgs = PageArgsUpTo(MAX_STATIONS_PAGE);
+export type StationPageArgs = InstanceType<typeof StationPageArgs>;
 
 @InputType('BoundingBoxInput', { description: 'A latitude/longitude box, WGS-84 degrees; `west` > `east` crosses the antimeridian.' })
 export class BoundingBoxInput {
