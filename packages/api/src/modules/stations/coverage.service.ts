@@ -30,20 +30,22 @@ export async function coverageOf(em: EntityManager, areaPath: string, radius: nu
   const prefix = `${areaPath}%`;
   const [rows, [total]] = await Promise.all([
     em.execute<{ id: number; latitude: number; longitude: number; households: string; covered: boolean }[]>(
-      // Each household's path names its compound: unnesting the paths joins them by hash, not by LIKE.
+      // A household sits in a building, a building in a compound (the tree's rules, area.service.ts).
       `with compound as (
          select id, latitude, longitude from area
          where kind = 'COMPOUND' and path like ? and latitude is not null and longitude is not null
        ),
        home as (
-         select unnest(string_to_array(trim(both '/' from path), '/'))::int as ancestor
-         from area where kind = 'HOUSEHOLD' and path like ?
+         select b.parent_id as compound, count(*) as n
+         from area h join area b on b.id = h.parent_id
+         where h.kind = 'HOUSEHOLD' and h.path like ?
+         group by b.parent_id
        )
        select c.id, c.latitude, c.longitude, coalesce(h.n, 0) as households,
          exists (select 1 from station s
                  where earth_box(ll_to_earth(c.latitude, c.longitude), ?) @> ll_to_earth(s.latitude, s.longitude)
                    and earth_distance(ll_to_earth(c.latitude, c.longitude), ll_to_earth(s.latitude, s.longitude)) <= ?) as covered
-       from compound c left join (select ancestor, count(*) as n from home group by ancestor) h on h.ancestor = c.id
+       from compound c left join home h on h.compound = c.id
        order by c.id`,
       [prefix, prefix, radius, radius],
     ),
