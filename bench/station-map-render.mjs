@@ -120,6 +120,10 @@ results.tenThousand.recluster = await page.evaluate(async () => {
 console.log(`10,000 stations: new data re-clustered and redrawn in ${results.tenThousand.recluster.medianMs} ms (median of 5)`);
 
 await page.evaluate(() => {
+  window.longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.longTasks.push(entry.duration);
+  }).observe({ type: 'longtask' });
   window.frameTimes = [];
   let last = performance.now();
   const tick = (now) => {
@@ -136,15 +140,22 @@ for (const key of ['+', '+', 'ArrowRight', 'ArrowDown', '+', 'ArrowLeft', 'Arrow
   await page.keyboard.press(key);
   await page.waitForTimeout(350);
 }
-const frames = await page.evaluate(() => {
+const { frames, longTasks } = await page.evaluate(() => {
   window.recording = false;
-  return window.frameTimes.slice(1);
+  return { frames: window.frameTimes.slice(1), longTasks: window.longTasks };
 });
 frames.sort((a, b) => a - b);
 const pct = (p) => round(frames[Math.min(frames.length - 1, Math.floor((p / 100) * frames.length))]);
-results.tenThousand.panZoomFrames = { frames: frames.length, p50Ms: pct(50), p95Ms: pct(95), maxMs: round(frames.at(-1)) };
+results.tenThousand.panZoomFrames = {
+  frames: frames.length,
+  p50Ms: pct(50),
+  p95Ms: pct(95),
+  maxMs: round(frames.at(-1)),
+  longTasks: longTasks.length,
+  longestTaskMs: round(Math.max(0, ...longTasks)),
+};
 console.log(
-  `10,000 stations, keyboard pan and zoom: ${frames.length} frames, p50 ${pct(50)} ms, p95 ${pct(95)} ms, longest ${round(frames.at(-1))} ms`,
+  `10,000 stations, keyboard pan and zoom (12 keys): ${frames.length} frames, p50 ${pct(50)} ms, p95 ${pct(95)} ms, longest ${round(frames.at(-1))} ms; ${longTasks.length} tasks over 50 ms, longest ${results.tenThousand.panZoomFrames.longestTaskMs} ms`,
 );
 
 const oneThousand = results.connectToDrawn[1000].medianMs;
