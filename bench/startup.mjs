@@ -18,7 +18,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 
+// pnpm 10 passes the `--` of `pnpm … startup -- --scale 1` on to the script.
+const argv = process.argv.slice(2);
 const { values } = parseArgs({
+  args: argv[0] === '--' ? argv.slice(1) : argv,
   options: {
     scale: { type: 'string', default: '1' },
     db: { type: 'string', default: 'embedded' },
