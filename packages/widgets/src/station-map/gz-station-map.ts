@@ -190,6 +190,7 @@ export class GzStationMap extends GzElement {
     this.resizeObserver?.disconnect();
     this.map?.remove();
     this.map = undefined;
+    this.onScreen.clear();
     this.fitted = false;
   }
 
@@ -197,6 +198,8 @@ export class GzStationMap extends GzElement {
     super.connectedCallback();
     // Reconnected after a move in the page: the map was removed with the old container's life.
     if (this.hasUpdated && !this.map) this.createMap(true);
+    // Removed while loading: the request was aborted with it.
+    if (this.hasUpdated && this.status === 'loading') void this.load();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -297,6 +300,7 @@ export class GzStationMap extends GzElement {
     if (!redraw) return;
     this.clusters.load(this.shown, this.datum.toMap);
     this.fitView();
+    this.drawMarkers();
     this.drawOutline();
     this.drawOverlays();
   }

@@ -71,6 +71,15 @@ describe('<gz-station-map> against the real API', () => {
     await expectAccessible(element);
   });
 
+  it('loads again when it is put back in the page after being removed while loading', async () => {
+    const element = mount({ endpoint: graphqlUrl(), area: districtId() });
+    await element.updateComplete;
+    element.remove();
+    const loaded = next<{ count: number }>(element, 'gz-load');
+    document.body.append(element);
+    expect((await loaded).detail.count).toBeGreaterThan(0);
+  });
+
   it('draws the district’s outline from Area.boundary', async () => {
     const { node } = await ask<{ node: { boundary: { latitude: number }[] | null } }>(
       'query($d: ID!) { node(id: $d) { ... on Area { boundary { latitude longitude } } } }',
@@ -316,6 +325,21 @@ describe('<gz-station-map> with host-provided stations', () => {
     expect(markers(element)).toBeGreaterThan(0);
     expect(parts(element, 'list-item')).toHaveLength(50);
     expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('draws its map again after being moved in the page (removed, then appended elsewhere)', async () => {
+    const element = mount({}, { stations: synthetic(200) });
+    await next(element, 'gz-load');
+    await element.updateComplete;
+    const before = markers(element);
+    element.remove();
+    const elsewhere = document.createElement('section');
+    document.body.append(elsewhere);
+    elsewhere.append(element);
+    await element.updateComplete;
+    expect(shadow(element).querySelectorAll('.leaflet-map-pane')).toHaveLength(1);
+    expect(markers(element)).toBe(before);
+    elsewhere.remove();
   });
 
   it('clusters 10,000 stations and splits a cluster when it is activated by keyboard', async () => {
