@@ -15,7 +15,7 @@ interface StationProperties {
  * set, then each view is one range query). Positions are in the map's datum.
  */
 export class StationClusters {
-  private index = new Supercluster<StationProperties, Record<string, never>>({ radius: 56, maxZoom: 16, minPoints: 3 });
+  private index = new Supercluster<StationProperties, Record<string, never>>({ radius: 80, maxZoom: 16, minPoints: 3 });
   private stations: readonly MapStation[] = [];
   private positions: LatLng[] = [];
 

@@ -174,7 +174,7 @@ export const stationMapStyles = css`
     border-radius: 50%;
     display: grid;
     place-items: center;
-    box-shadow: 0 1px 3px rgb(0 0 0 / 35%);
+    /* No box-shadow: hundreds of blurred shadows made every frame of a pan or zoom slow to paint. */
   }
   .gz-marker {
     background: var(--_primary);
