@@ -1,6 +1,18 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { BrowserCommand } from 'vitest/node';
+
+/**
+ * The test machines have no Chinese fonts, so a screenshot would show boxes. Noto Sans SC
+ * (@fontsource, a devDependency) is served to the page under /__test-fonts/ for the screenshot
+ * only; the portal itself relies on the visitor's system fonts.
+ */
+const fontFiles = join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css')), 'files');
+const fontFaces = ['400.css', '700.css']
+  .map((file) => readFileSync(join(fontFiles, '..', file), 'utf8'))
+  .join('\n')
+  .replaceAll('url(./files/', 'url(/__test-fonts/');
 
 /** What the portal page showed when its screenshot was taken. */
 export interface PortalShot {
@@ -28,7 +40,11 @@ export const screenshotPage: BrowserCommand<[url: string, file: string]> = async
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.route('**/__test-fonts/*', (route) =>
+      route.fulfill({ body: readFileSync(join(fontFiles, basename(new URL(route.request().url()).pathname))), contentType: 'font/woff2' }),
+    );
     await page.goto(url);
+    await page.addStyleTag({ content: `${fontFaces}\nbody { font-family: 'Noto Sans SC', sans-serif; }` });
     // Stations listed, or a failure shown: either way the page has settled.
     await page
       .waitForFunction(
@@ -51,6 +67,7 @@ export const screenshotPage: BrowserCommand<[url: string, file: string]> = async
         primaryColour: getComputedStyle(root.querySelector('[part~="locate-button"]')!).backgroundColor,
       };
     });
+    await page.evaluate(() => document.fonts.ready);
     const path = resolve(context.project.config.root, file);
     mkdirSync(dirname(path), { recursive: true });
     await page.screenshot({ path, fullPage: true });

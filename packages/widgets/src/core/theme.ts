@@ -17,7 +17,7 @@ export const themeStyles = css`
     --_danger: var(--gz-color-danger, #b42318);
     --_focus: var(--gz-focus-ring, 3px solid #1a56db);
     --_radius: var(--gz-radius, 6px);
-    --_font: var(--gz-font-family, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
+    --_font: var(--gz-font-family, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif);
 
     font-family: var(--_font);
     color: var(--_text);
