@@ -14,13 +14,14 @@
  * Writes bench/results/station-map-render.json.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const root = new URL('..', import.meta.url).pathname;
 const bundle = readFileSync(join(root, 'packages/widgets/dist/gongzhi-widgets.js'));
 const ORIGIN = 'http://bench.gongzhi.test';
-const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+const PAGE = (head) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${head}
 <script type="module" src="/gongzhi-widgets.js"></script></head>
 <body style="margin:0"><main style="width:1200px"></main></body></html>`;
 
@@ -28,62 +29,67 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await page.route(`${ORIGIN}/**`, (route) => {
-  const path = new URL(route.request().url()).pathname;
-  if (path === '/gongzhi-widgets.js') return route.fulfill({ body: bundle, contentType: 'text/javascript' });
-  return route.fulfill({ body: PAGE, contentType: 'text/html' });
-});
-await page.goto(`${ORIGIN}/`);
-await page.waitForFunction(() => customElements.get('gz-station-map'));
+/** A page with the bundle and the bench's helpers; `head` goes before the bundle's script. */
+async function openPage(head = '') {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/gongzhi-widgets.js') return route.fulfill({ body: bundle, contentType: 'text/javascript' });
+    return route.fulfill({ body: PAGE(head), contentType: 'text/html' });
+  });
+  await page.goto(`${ORIGIN}/`);
+  await page.waitForFunction(() => customElements.get('gz-station-map'));
+  await page.evaluate(() => {
+    /** Stations spread over a city of about 60 x 40 km around Meihekou, deterministic. */
+    window.synthetic = (count, seed = 1) => {
+      let state = seed;
+      const random = () => {
+        state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+        return state / 2_147_483_648;
+      };
+      return Array.from({ length: count }, (_, index) => ({
+        id: `s${seed}-${index}`,
+        name: `服务站 ${index}`,
+        address: `测试路 ${index} 号`,
+        latitude: 42.35 + random() * 0.36,
+        longitude: 125.45 + random() * 0.72,
+        openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:30', closes: '17:30' })),
+        timeZone: 'Asia/Shanghai',
+      }));
+    };
+    window.frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    window.mountMap = async (count, corners = false) => {
+      document.querySelector('main').replaceChildren();
+      const stations = corners
+        ? [
+            { id: 'sw', name: '西南角', address: '', latitude: 42.35, longitude: 125.45 },
+            { id: 'ne', name: '东北角', address: '', latitude: 42.71, longitude: 126.17 },
+          ]
+        : window.synthetic(count);
+      await window.frame();
+      const element = document.createElement('gz-station-map');
+      element.stations = stations;
+      const loaded = new Promise((resolve) => element.addEventListener('gz-load', () => resolve(performance.now()), { once: true }));
+      const started = performance.now();
+      document.querySelector('main').append(element);
+      const loadedAt = await loaded;
+      await element.updateComplete;
+      await window.frame();
+      const drawn = performance.now();
+      const root = element.shadowRoot;
+      return {
+        toLoadEventMs: loadedAt - started,
+        toDrawnMs: drawn - started,
+        markers: root.querySelectorAll('.gz-marker').length,
+        clusters: root.querySelectorAll('.gz-cluster').length,
+        listRows: root.querySelectorAll('[part~="list-item"]').length,
+      };
+    };
+  });
+  return page;
+}
 
-await page.evaluate(() => {
-  /** Stations spread over a city of about 60 x 40 km around Meihekou, deterministic. */
-  window.synthetic = (count, seed = 1) => {
-    let state = seed;
-    const random = () => {
-      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return state / 2_147_483_648;
-    };
-    return Array.from({ length: count }, (_, index) => ({
-      id: `s${seed}-${index}`,
-      name: `服务站 ${index}`,
-      address: `测试路 ${index} 号`,
-      latitude: 42.35 + random() * 0.36,
-      longitude: 125.45 + random() * 0.72,
-      openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:30', closes: '17:30' })),
-      timeZone: 'Asia/Shanghai',
-    }));
-  };
-  window.frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  window.mountMap = async (count, corners = false) => {
-    document.querySelector('main').replaceChildren();
-    const stations = corners
-      ? [
-          { id: 'sw', name: '西南角', address: '', latitude: 42.35, longitude: 125.45 },
-          { id: 'ne', name: '东北角', address: '', latitude: 42.71, longitude: 126.17 },
-        ]
-      : window.synthetic(count);
-    await window.frame();
-    const element = document.createElement('gz-station-map');
-    element.stations = stations;
-    const loaded = new Promise((resolve) => element.addEventListener('gz-load', () => resolve(performance.now()), { once: true }));
-    const started = performance.now();
-    document.querySelector('main').append(element);
-    const loadedAt = await loaded;
-    await element.updateComplete;
-    await window.frame();
-    const drawn = performance.now();
-    const root = element.shadowRoot;
-    return {
-      toLoadEventMs: loadedAt - started,
-      toDrawnMs: drawn - started,
-      markers: root.querySelectorAll('.gz-marker').length,
-      clusters: root.querySelectorAll('.gz-cluster').length,
-      listRows: root.querySelectorAll('[part~="list-item"]').length,
-    };
-  };
-});
+const page = await openPage();
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (value) => Math.round(value * 10) / 10;
@@ -125,7 +131,7 @@ results.tenThousand.recluster = await page.evaluate(async () => {
 console.log(`10,000 stations: new data re-clustered and redrawn in ${results.tenThousand.recluster.medianMs} ms (median of 5)`);
 
 /** Frame times while the visitor pans (arrows) and zooms (+/-) the focused map with the keyboard. */
-async function panAndZoom() {
+async function panAndZoom(page) {
   await page.evaluate(() => {
     window.longTasks = [];
     window.observer = new PerformanceObserver((list) => {
@@ -166,13 +172,21 @@ async function panAndZoom() {
 const describeFrames = (f) =>
   `${f.frames} frames, p50 ${f.p50Ms} ms, p95 ${f.p95Ms} ms, longest ${f.maxMs} ms; ${f.longTasks} tasks over 50 ms, longest ${f.longestTaskMs} ms`;
 
-results.tenThousand.panZoomFrames = await panAndZoom();
+results.tenThousand.panZoomFrames = await panAndZoom(page);
 console.log(`10,000 stations, keyboard pan and zoom (12 keys): ${describeFrames(results.tenThousand.panZoomFrames)}`);
 // The same view with two stations at its corners: what Leaflet and this headless, GPU-less
 // Chromium cost on their own.
 await page.evaluate(() => window.mountMap(2, true));
-results.baselineTwoStations = { panZoomFrames: await panAndZoom() };
+results.baselineTwoStations = { panZoomFrames: await panAndZoom(page) };
 console.log(`2 stations (baseline, same view), same keys: ${describeFrames(results.baselineTwoStations.panZoomFrames)}`);
+
+// Where the time goes: Leaflet moves each marker with translate3d, so each is a compositing layer,
+// and this Chromium composites in software. Leaflet's 2D mode (L_DISABLE_3D: left/top, no zoom
+// animation) shows what that costs, on a page of its own.
+const flat = await openPage('<script>window.L_DISABLE_3D = true</script>');
+await flat.evaluate(() => window.mountMap(10_000));
+results.tenThousand.panZoomFramesLeaflet2d = await panAndZoom(flat);
+console.log(`10,000 stations, same keys, Leaflet in 2D mode (L_DISABLE_3D): ${describeFrames(results.tenThousand.panZoomFramesLeaflet2d)}`);
 
 const oneThousand = results.connectToDrawn[1000].medianMs;
 results.bars = {
@@ -182,6 +196,8 @@ results.bars = {
     met: results.tenThousand.panZoomFrames.p95Ms <= 50,
   },
 };
+results.loadAverage = loadavg().map((load) => round(load));
+console.log(`machine load average (1, 5, 15 min): ${results.loadAverage.join(', ')}`);
 console.log(
   `bars: 1,000 drawn / 1 s = ${results.bars.thousandWithin1s.ratio}; 10,000 p95 frame / 50 ms = ${results.bars.tenThousandP95FrameUnder50ms.ratio}`,
 );
