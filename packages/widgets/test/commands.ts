@@ -90,8 +90,15 @@ export const denyGeolocation: BrowserCommand<[]> = async (context) => {
   await context.context.clearPermissions();
 };
 
+/** Emulates the visitor's `prefers-reduced-motion: reduce` setting, or takes it back. */
+export const emulateReducedMotion: BrowserCommand<[reduce: boolean]> = async (context, reduce) => {
+  if (context.provider.name !== 'playwright') throw new Error('emulateReducedMotion needs the playwright provider');
+  await context.page.emulateMedia({ reducedMotion: reduce ? 'reduce' : 'no-preference' });
+};
+
 declare module 'vitest/browser' {
   interface BrowserCommands {
+    emulateReducedMotion(reduce: boolean): Promise<void>;
     denyGeolocation(): Promise<void>;
     screenshotPage(url: string, file: string): Promise<PortalShot>;
     allowGeolocation(latitude: number, longitude: number): Promise<void>;

@@ -109,6 +109,12 @@ export class GzStationMap extends GzElement {
   /** The tile provider's attribution (审图号 and copyright), shown in the map's corner. */
   @property({ attribute: 'tile-attribution' }) tileAttribution = '';
 
+  /**
+   * A second tile layer drawn over the first, for providers that serve place names apart from the
+   * map: Tianditu's `cva_w` over `vec_w`. Same subdomains and datum as `tile-url`.
+   */
+  @property({ attribute: 'tile-label-url' }) tileLabelUrl = '';
+
   /** Subdomains for `{s}` in `tile-url`, as one string of characters (`1234`) or comma-separated. */
   @property({ attribute: 'tile-subdomains' }) tileSubdomains = 'abc';
 
@@ -137,7 +143,7 @@ export class GzStationMap extends GzElement {
   @state() private locationProblem = false;
 
   private map?: LeafletMap;
-  private tiles?: TileLayer;
+  private tiles: TileLayer[] = [];
   private markers?: LayerGroup;
   private overlays?: LayerGroup;
   private outline?: Polygon;
@@ -215,7 +221,8 @@ export class GzStationMap extends GzElement {
 
   protected override updated(changed: PropertyValues): void {
     if (!this.map) return;
-    if (changed.has('tileUrl') || changed.has('tileAttribution') || changed.has('tileSubdomains')) this.updateTiles();
+    if (changed.has('tileUrl') || changed.has('tileLabelUrl') || changed.has('tileAttribution') || changed.has('tileSubdomains'))
+      this.updateTiles();
     const dataChanged = changed.has('loaded') || changed.has('stations') || changed.has('serviceId') || changed.has('crs');
     if (dataChanged || changed.has('lang')) {
       // Cluster IDs are only stable within one data set: start the markers afresh.
@@ -283,7 +290,19 @@ export class GzStationMap extends GzElement {
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     if (!container) return;
     // Half-zoom steps let a district fill the map instead of a quarter of it.
-    const map = leafletMap(container, { zoomControl: true, keyboard: true, minZoom: 3, zoomSnap: 0.5, zoomDelta: 0.5 });
+    // Visitors who ask for less motion get a map that jumps instead of gliding.
+    const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const map = leafletMap(container, {
+      zoomControl: true,
+      keyboard: true,
+      minZoom: 3,
+      zoomSnap: 0.5,
+      zoomDelta: 0.5,
+      zoomAnimation: !still,
+      fadeAnimation: !still,
+      markerZoomAnimation: !still,
+      inertia: !still,
+    });
     map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     map.setView([FALLBACK_VIEW[0], FALLBACK_VIEW[1]], FALLBACK_VIEW[2]);
     this.map = map;
@@ -306,12 +325,14 @@ export class GzStationMap extends GzElement {
   }
 
   private updateTiles(): void {
-    if (!this.map) return;
-    this.tiles?.remove();
-    this.tiles = undefined;
+    const map = this.map;
+    if (!map) return;
+    for (const layer of this.tiles) layer.remove();
+    this.tiles = [];
     if (!this.tileUrl) return;
     const subdomains = this.tileSubdomains.includes(',') ? this.tileSubdomains.split(',') : this.tileSubdomains;
-    this.tiles = tileLayer(this.tileUrl, { attribution: this.tileAttribution, subdomains, maxZoom: 18 }).addTo(this.map);
+    this.tiles.push(tileLayer(this.tileUrl, { attribution: this.tileAttribution, subdomains, maxZoom: 18 }).addTo(map));
+    if (this.tileLabelUrl) this.tiles.push(tileLayer(this.tileLabelUrl, { subdomains, maxZoom: 18 }).addTo(map));
   }
 
   private toLeaflet(point: LatLng): [number, number] {

@@ -43,7 +43,7 @@ it('custom-elements.json documents the public surface of <gz-station-map>', () =
     const map = manifest.modules.flatMap((module) => module.declarations).find((declaration) => declaration.tagName === 'gz-station-map');
     expect(map, 'the define entry names the tag: GzStationMap.define(...) must be seen as gz-station-map').toBeDefined();
     expect(map!.attributes!.map((attribute) => attribute.name).sort()).toEqual(
-      ['area', 'crs', 'endpoint', 'lang', 'radius', 'tile-attribution', 'tile-subdomains', 'tile-url'].sort(),
+      ['area', 'crs', 'endpoint', 'lang', 'radius', 'tile-attribution', 'tile-label-url', 'tile-subdomains', 'tile-url'].sort(),
     );
     const publicFields = map!
       .members!.filter((member) => member.kind === 'field' && !member.privacy && !member.static)

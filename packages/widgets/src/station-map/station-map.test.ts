@@ -311,6 +311,50 @@ describe('<gz-station-map> with a tile server', () => {
     expect(markers(element)).toBeGreaterThan(0);
     await expectAccessible(element);
   });
+
+  it('draws a second, label layer over the map with tile-label-url (Tianditu’s cva_w)', async () => {
+    const element = mount({
+      endpoint: graphqlUrl(),
+      area: districtId(),
+      'tile-url': `${location.origin}/test/tile.svg?layer=map&z={z}&x={x}&y={y}`,
+      'tile-label-url': `${location.origin}/test/tile.svg?layer=labels&z={z}&x={x}&y={y}`,
+    });
+    await next(element, 'gz-load');
+    expect(shadow(element).querySelectorAll('.leaflet-tile-pane > .leaflet-layer')).toHaveLength(2);
+    await expect
+      .poll(
+        () =>
+          [...shadow(element).querySelectorAll<HTMLImageElement>('img.leaflet-tile-loaded')].some((tile) =>
+            tile.src.includes('layer=labels'),
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(true);
+    element.removeAttribute('tile-label-url');
+    await element.updateComplete;
+    expect(shadow(element).querySelectorAll('.leaflet-tile-pane > .leaflet-layer')).toHaveLength(1);
+  });
+});
+
+describe('<gz-station-map> and motion', () => {
+  it('does not animate zooms for visitors who prefer reduced motion', async () => {
+    const animated = mount({}, { stations: synthetic(10) });
+    await next(animated, 'gz-load');
+    expect(shadow(animated).querySelector('.leaflet-proxy')).not.toBeNull();
+    animated.remove();
+    await commands.emulateReducedMotion(true);
+    try {
+      const still = mount({}, { stations: synthetic(10) });
+      await next(still, 'gz-load');
+      // Leaflet makes its zoom-animation proxy only when it animates zooms.
+      expect(shadow(still).querySelector('.leaflet-proxy')).toBeNull();
+      expect(markers(still)).toBeGreaterThan(0);
+    } finally {
+      await commands.emulateReducedMotion(false);
+    }
+  });
 });
 
 describe('<gz-station-map> with host-provided stations', () => {
