@@ -1,6 +1,4 @@
 import {
-  type Circle,
-  type CircleMarker,
   circle,
   circleMarker,
   divIcon,
@@ -147,8 +145,6 @@ export class GzStationMap extends GzElement {
   private markers?: LayerGroup;
   private overlays?: LayerGroup;
   private outline?: Polygon;
-  private walkingCircle?: Circle;
-  private originMarker?: CircleMarker;
   private readonly clusters = new StationClusters();
   private readonly markerActions = new WeakMap<Element, () => void>();
   private readonly onScreen = new Map<string, Marker>();
@@ -446,30 +442,24 @@ export class GzStationMap extends GzElement {
     const layer = this.overlays;
     if (!layer) return;
     layer.clearLayers();
-    this.walkingCircle = undefined;
-    this.originMarker = undefined;
     const colour = getComputedStyle(this).getPropertyValue('--_primary').trim() || '#c8161d';
     const chosen = this.selectedStation;
     if (chosen && this.radius > 0) {
-      this.walkingCircle = circle(this.toLeaflet(chosen), {
-        radius: this.radius,
-        interactive: false,
-        color: colour,
-        weight: 1.5,
-        fillOpacity: 0.08,
-      });
-      layer.addLayer(this.walkingCircle);
+      layer.addLayer(
+        circle(this.toLeaflet(chosen), { radius: this.radius, interactive: false, color: colour, weight: 1.5, fillOpacity: 0.08 }),
+      );
     }
     if (this.origin) {
-      this.originMarker = circleMarker(this.toLeaflet(this.origin), {
-        radius: 7,
-        interactive: false,
-        color: '#1a56db',
-        weight: 3,
-        fillOpacity: 0.9,
-        fillColor: '#ffffff',
-      });
-      layer.addLayer(this.originMarker);
+      layer.addLayer(
+        circleMarker(this.toLeaflet(this.origin), {
+          radius: 7,
+          interactive: false,
+          color: '#1a56db',
+          weight: 3,
+          fillOpacity: 0.9,
+          fillColor: '#ffffff',
+        }),
+      );
     }
   }
 
@@ -644,11 +634,16 @@ export class GzStationMap extends GzElement {
       </dl>
       <p class="meta">${this.radius > 0 ? t.walkingRadius(this.radius) : nothing}</p>
       <div class="detail-actions">
-        <button part="button" type="button" @click=${() => {
-          this.selectedId = null;
-        }}>${t.closeDetail}</button>
+        <button part="button" type="button" @click=${() => this.closeDetail(station.id)}>${t.closeDetail}</button>
       </div>
     </section>`;
+  }
+
+  /** Closes the details and gives focus back to the station's row, where a keyboard user came from. */
+  private async closeDetail(id: string): Promise<void> {
+    this.selectedId = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-station="${CSS.escape(id)}"]`)?.focus();
   }
 
   private onFilter(event: Event): void {

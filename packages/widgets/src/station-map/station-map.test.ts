@@ -121,6 +121,15 @@ describe('<gz-station-map> against the real API', () => {
     // Outline plus the walking circle.
     expect(shadow(element).querySelectorAll('.leaflet-overlay-pane path').length).toBe(2);
     await expectAccessible(element);
+
+    // Closing the details gives focus back to the station's row and takes the circle away.
+    const close = [...detail.querySelectorAll('button')].find((button) => button.textContent === '关闭详情')!;
+    close.focus();
+    await userEvent.keyboard('{Enter}');
+    await element.updateComplete;
+    expect(part(element, 'detail')).toBeNull();
+    expect(shadow(element).activeElement).toBe(parts(element, 'list-item')[0]);
+    expect(shadow(element).querySelectorAll('.leaflet-overlay-pane path').length).toBe(1);
   });
 
   it('sorts the list by distance from the visitor’s location, in the same order as the API’s `near`', async () => {
