@@ -173,7 +173,15 @@ function summary(times, extra = {}) {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q) => Number(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)].toFixed(1));
   const p95 = at(0.95);
-  return { runs: sorted.length, p50ms: at(0.5), p95ms: p95, p99ms: at(0.99), maxms: Number(sorted.at(-1).toFixed(1)), p95ToBar: Number((p95 / BAR_MS).toFixed(2)), ...extra };
+  return {
+    runs: sorted.length,
+    p50ms: at(0.5),
+    p95ms: p95,
+    p99ms: at(0.99),
+    maxms: Number(sorted.at(-1).toFixed(1)),
+    p95ToBar: Number((p95 / BAR_MS).toFixed(2)),
+    ...extra,
+  };
 }
 
 /**
@@ -201,16 +209,24 @@ try {
   server = await start();
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  const { rows: [{ n: seeded }] } = await db.query('select count(*)::int n from station');
+  const {
+    rows: [{ n: seeded }],
+  } = await db.query('select count(*)::int n from station');
   const t0 = performance.now();
   await db.query('select setseed(0.435)');
   await db.query(INSERT, [Math.max(0, total - seeded)]);
   await db.query('analyze station');
-  const { rows: [{ n: stations }] } = await db.query('select count(*)::int n from station');
-  console.log(`${seeded} demo stations + ${stations - seeded} synthetic = ${stations} (inserted and analysed in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  const {
+    rows: [{ n: stations }],
+  } = await db.query('select count(*)::int n from station');
+  console.log(
+    `${seeded} demo stations + ${stations - seeded} synthetic = ${stations} (inserted and analysed in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   const { rows: streets } = await db.query(`select id, path from area where kind = 'STREET' order by id`);
   const now = new Date().toISOString();
-  const { rows: [{ n: openNow }] } = await db.query(`select count(*)::int n from station s where ${OPEN_AT}`, [now]);
+  const {
+    rows: [{ n: openNow }],
+  } = await db.query(`select count(*)::int n from station s where ${OPEN_AT}`, [now]);
   console.log(`open now (${now}): ${openNow} of ${stations} stations`);
 
   // --- over HTTP ---
@@ -252,19 +268,26 @@ try {
   // --- the same SQL alone, through pg ---
   const sqlTime = async (make) =>
     summary(
-      await measure(sqlRuns, async () => {
-        const [text, params] = await make();
-        const t = performance.now();
-        await db.query(text, params);
-        return performance.now() - t;
-      }, Math.min(warmup, 5)),
+      await measure(
+        sqlRuns,
+        async () => {
+          const [text, params] = await make();
+          const t = performance.now();
+          await db.query(text, params);
+          return performance.now() - t;
+        },
+        Math.min(warmup, 5),
+      ),
     );
   const street = () => streets[Math.floor(random() * streets.length)];
   const daytime = '2026-11-24T02:00:00.000Z'; // a Tuesday, 10:00 in Asia/Shanghai
   const sql = {
     near: () => [nearSql(randomPoint()), []],
     nearOpenNow: () => [nearSql(randomPoint(), { where: [`${OPEN_AT} = $2`] }), [new Date().toISOString(), true]],
-    nearWithinStreet: () => [nearSql(randomPoint(), { join: ' inner join "area" as "a1" on "s"."area_id" = "a1"."id"', where: [`"a1"."path" like $1`] }), [`${street().path}%`]],
+    nearWithinStreet: () => [
+      nearSql(randomPoint(), { join: ' inner join "area" as "a1" on "s"."area_id" = "a1"."id"', where: [`"a1"."path" like $1`] }),
+      [`${street().path}%`],
+    ],
     nearSecondPage: async () => {
       // Page one untimed, then page two `after` its last row, as the server's keyset does.
       const p = randomPoint();
@@ -274,7 +297,10 @@ try {
     byName: () => [`select "s0".* from "station" as "s0" order by "s0"."name" asc, "s0"."id" asc limit ${first + 1}`, []],
     // Diagnostics: without the `id` tie-break in ORDER BY; open now at 10:00 on a weekday.
     nearWithoutIdTiebreak: () => [nearSql(randomPoint(), { tiebreak: false }), []],
-    nearOpenNowWithoutIdTiebreak: () => [nearSql(randomPoint(), { where: [`${OPEN_AT} = $2`], tiebreak: false }), [new Date().toISOString(), true]],
+    nearOpenNowWithoutIdTiebreak: () => [
+      nearSql(randomPoint(), { where: [`${OPEN_AT} = $2`], tiebreak: false }),
+      [new Date().toISOString(), true],
+    ],
     nearOpenNowAtTenWithoutIdTiebreak: () => [nearSql(randomPoint(), { where: [`${OPEN_AT} = $2`], tiebreak: false }), [daytime, true]],
   };
   const sqlAlone = {};
@@ -285,8 +311,10 @@ try {
   }
 
   // --- the plan ---
-  const explain = async (text, params = []) => (await db.query(`explain (analyze, buffers) ${text}`, params)).rows.map((r) => r['QUERY PLAN']);
-  const usesIndex = (plan) => plan.some((l) => l.includes('Index Scan using station_location_index')) && plan.some((l) => /^\s*Order By: /.test(l));
+  const explain = async (text, params = []) =>
+    (await db.query(`explain (analyze, buffers) ${text}`, params)).rows.map((r) => r['QUERY PLAN']);
+  const usesIndex = (plan) =>
+    plan.some((l) => l.includes('Index Scan using station_location_index')) && plan.some((l) => /^\s*Order By: /.test(l));
   const point = randomPoint();
   const plan = await explain(nearSql(point));
   const planWithoutTiebreak = await explain(nearSql(point, { tiebreak: false }));
@@ -319,7 +347,9 @@ try {
     const s = sqlAlone[name];
     console.log(`  SQL ${name}: p50 ${s.p50ms} / p95 ${s.p95ms} / p99 ${s.p99ms} ms`);
   }
-  console.log(`  plan of the main query uses station_location_index (Index Scan … Order By): ${result.plan.usesStationLocationIndex ? 'yes' : 'NO'}`);
+  console.log(
+    `  plan of the main query uses station_location_index (Index Scan … Order By): ${result.plan.usesStationLocationIndex ? 'yes' : 'NO'}`,
+  );
   console.log(`  without ", id" in ORDER BY: ${result.planWithoutIdTiebreak.usesStationLocationIndex ? 'yes' : 'no'}`);
   const file = join(root, 'bench/results', `stations-near-${total}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);

@@ -53,8 +53,12 @@ export interface Bounds {
   east: number;
 }
 
-/** The API's largest page for a station connection nested with its services (cost limit: pages multiply). */
-export const STATION_PAGE_SIZE = 100;
+/**
+ * Stations a page: the root list takes up to 1,000, but pages multiply the cost of the nested
+ * services (50 each, more than the catalogue holds), and 500 × 52 stays well inside the API's
+ * 100,000. A district of a hundred stations comes in one request.
+ */
+export const STATION_PAGE_SIZE = 500;
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 export function toMapStation(node: StationMapStationFragment): MapStation {

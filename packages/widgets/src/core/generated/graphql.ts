@@ -82,7 +82,7 @@ export const StationMapStationFragmentDoc = new TypedDocumentString(`
     opens
     closes
   }
-  services(first: 100) {
+  services(first: 50) {
     nodes {
       id
       name
@@ -135,7 +135,7 @@ export const StationMapStationsDocument = new TypedDocumentString(`
     opens
     closes
   }
-  services(first: 100) {
+  services(first: 50) {
     nodes {
       id
       name
