@@ -44,7 +44,9 @@ export const screenshotPage: BrowserCommand<[url: string, file: string]> = async
       route.fulfill({ body: readFileSync(join(fontFiles, basename(new URL(route.request().url()).pathname))), contentType: 'font/woff2' }),
     );
     await page.goto(url);
-    await page.addStyleTag({ content: `${fontFaces}\nbody { font-family: 'Noto Sans SC', sans-serif; }` });
+    await page.addStyleTag({
+      content: `${fontFaces}\nbody { font-family: 'Noto Sans SC', sans-serif; } gz-station-map { --gz-font-family: 'Noto Sans SC', sans-serif; }`,
+    });
     // Stations listed, or a failure shown: either way the page has settled.
     await page
       .waitForFunction(
@@ -67,7 +69,13 @@ export const screenshotPage: BrowserCommand<[url: string, file: string]> = async
         primaryColour: getComputedStyle(root.querySelector('[part~="locate-button"]')!).backgroundColor,
       };
     });
-    await page.evaluate(() => document.fonts.ready);
+    // Font subsets load when text first needs them; ask for every character on the page,
+    // the shadow root's included, in both weights, so none is drawn as a box.
+    await page.evaluate(async () => {
+      const text = document.body.innerText + (document.querySelector('gz-station-map')?.shadowRoot?.textContent ?? '');
+      await Promise.all(['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "Noto Sans SC"`, text)));
+      await document.fonts.ready;
+    });
     const path = resolve(context.project.config.root, file);
     mkdirSync(dirname(path), { recursive: true });
     await page.screenshot({ path, fullPage: true });
