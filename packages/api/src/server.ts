@@ -25,6 +25,7 @@ import { useQueryCost } from './graphql/limits/use-query-cost.js';
 import { createChangePubSub } from './graphql/pubsub.js';
 import { createSchema } from './graphql/schema.js';
 import type { Actor } from './modules/audit/audit.service.js';
+import { sweepWishes } from './modules/wishes/wish.service.js';
 
 export const GRAPHQL_PATH = '/graphql';
 export const GRAPHIQL_PATH = '/graphiql';
@@ -92,6 +93,9 @@ export type ServerSettings = Pick<
   | 'trustProxy'
   | 'corsOrigins'
 >;
+
+/** How often lapsed claims and expired wishes are moved on. */
+const WISH_SWEEP_MS = 60_000;
 
 export async function startServer(config: ServerSettings, orm: Orm): Promise<RunningServer> {
   const pubsub = createChangePubSub();
@@ -259,6 +263,13 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
   };
   app.use(bodyErrors);
 
+  // Lapsed claims and expired wishes move at start-up (so a restart loses none) and every minute.
+  await sweepWishes(orm.em.fork());
+  const sweeper = setInterval(() => {
+    sweepWishes(orm.em.fork()).catch((error: unknown) => console.error('wish sweep failed:', error));
+  }, WISH_SWEEP_MS);
+  sweeper.unref();
+
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const { port } = http.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -268,6 +279,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
     graphqlUrl: `${url}${GRAPHQL_PATH}`,
     http,
     async close() {
+      clearInterval(sweeper);
       await apollo.stop();
     },
   };

@@ -38,6 +38,12 @@ export const PERMISSIONS = {
   'write:organizations': ['ADMINISTRATOR'],
   /** Create and change the service stations in the area. */
   'write:stations': ['ADMINISTRATOR', 'COMMUNITY_COMMITTEE_MEMBER', 'STATION_HEAD'],
+  /** Post a wish for a resident of the area (代发微心愿). */
+  'post:wishes': ['GRID_WORKER', 'GRID_HEAD', 'BUILDING_HEAD', 'SOCIAL_WORKER', 'COMMUNITY_COMMITTEE_MEMBER', 'ADMINISTRATOR'],
+  /** Review new wishes of the area, confirm fulfilled ones, and see wishes in every state. */
+  'review:wishes': ['COMMUNITY_COMMITTEE_MEMBER', 'FIRST_SECRETARY', 'SOCIAL_WORKER', 'ADMINISTRATOR'],
+  /** Claim open wishes of the area (认领): party members, in-service party members registered there (双报到), volunteers. */
+  'claim:wishes': ['PARTY_MEMBER', 'IN_SERVICE_PARTY_MEMBER', 'VOLUNTEER'],
   /** Create, list and revoke the API keys of organisations in the area. */
   'manage:keys': ['ADMINISTRATOR'],
 } as const satisfies Record<string, readonly RoleKind[]>;

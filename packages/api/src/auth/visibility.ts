@@ -3,6 +3,8 @@ import type { Context } from '../graphql/context.js';
 import { Area } from '../modules/areas/area.entity.js';
 import { likePrefix } from '../modules/areas/area.service.js';
 import { Person, RoleAssignment } from '../modules/people/person.entity.js';
+import { Wish } from '../modules/wishes/wish.entity.js';
+import { PUBLIC_STATES } from '../modules/wishes/wish.machine.js';
 
 /**
  * Who may see which objects at all (masking, in personal-data.ts, decides what they see of them).
@@ -103,5 +105,15 @@ export async function visibleOrNull<T extends object>(ctx: Context, entity: T | 
     const area = await ctx.loaders.byId(Area).load(entity.area.id as number);
     return area && maySeeRole(await ctx.visibility(), entity, area.path) ? entity : null;
   }
+  if (entity instanceof Wish) return (await maySeeWish(ctx, entity)) ? entity : null;
   return entity;
+}
+
+/** A wish: public once reviewed (and until withdrawn); in every state to those who review wishes there, and to its poster and beneficiary. */
+export async function maySeeWish(ctx: Context, wish: Wish): Promise<boolean> {
+  if (PUBLIC_STATES.includes(wish.state)) return true;
+  const self = ctx.actor.kind === 'PERSON' ? ctx.actor.id : null;
+  if (self != null && (wish.postedBy.id === self || wish.beneficiary.id === self)) return true;
+  const area = await ctx.loaders.byId(Area).load(wish.community.id as number);
+  return area != null && (await ctx.grantedAreas('review:wishes')).some((path) => area.path.startsWith(path));
 }

@@ -4,6 +4,7 @@ import { AuditRecord } from '../modules/audit/audit.entity.js';
 import { AllianceMembership, Organization, Responsibility } from '../modules/organizations/organization.entity.js';
 import { Person, RoleAssignment } from '../modules/people/person.entity.js';
 import { Service, Station, StationGrid, StationService, StationStaff } from '../modules/stations/station.entity.js';
+import { Wish } from '../modules/wishes/wish.entity.js';
 
 export const entities = [
   Area,
@@ -19,4 +20,5 @@ export const entities = [
   StationStaff,
   AuditRecord,
   ApiKey,
+  Wish,
 ];

@@ -8,6 +8,7 @@ export const NODE_TYPES = [
   'Service',
   'StationStaff',
   'Responsibility',
+  'Wish',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

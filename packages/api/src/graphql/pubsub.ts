@@ -7,11 +7,14 @@ export interface ChangeEvent {
   ancestors: number[];
   /** Set when the object is a household: its path, so only those who may see it hear of it. */
   householdPath?: string;
+  /** Set when the object is not public (a wish in review …): who may hear of it. */
+  restricted?: { areaPath: string; people: number[] };
 }
 
 export const Topics = {
   AREA_CHANGED: 'AREA_CHANGED',
   STATION_CHANGED: 'STATION_CHANGED',
+  WISH_CHANGED: 'WISH_CHANGED',
 } as const;
 
 /** In-process fan-out; one instance per server. */
@@ -19,6 +22,7 @@ export function createChangePubSub() {
   return createPubSub<{
     [Topics.AREA_CHANGED]: [ChangeEvent];
     [Topics.STATION_CHANGED]: [ChangeEvent];
+    [Topics.WISH_CHANGED]: [ChangeEvent];
   }>();
 }
 export type ChangePubSub = ReturnType<typeof createChangePubSub>;

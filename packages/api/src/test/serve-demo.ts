@@ -2,7 +2,7 @@ import { loadConfig } from '../config.js';
 import { migrate, openOrm } from '../db/orm.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import { Area } from '../modules/areas/area.entity.js';
-import { Person } from '../modules/people/person.entity.js';
+import { Person, RoleAssignment } from '../modules/people/person.entity.js';
 import { seedDemo } from '../seed/demo-district.js';
 import { startServer } from '../server.js';
 import { createTestDatabase, type TestDatabaseKind } from './test-database.js';
@@ -16,6 +16,8 @@ export interface DemoServer {
   districts: { id: string; name: string }[];
   /** A development token for a seeded person with no roles: valid, but no more rights than an anonymous caller. */
   token: string;
+  /** A development token of an operator holding ADMINISTRATOR in every district: it may list people by role. */
+  operatorToken: string;
   close(): Promise<void>;
 }
 
@@ -31,26 +33,35 @@ export async function serveDemo(options: { kind?: TestDatabaseKind; scale?: numb
   await seedDemo(orm.em.fork(), { scale: options.scale ?? 1 });
   const em = orm.em.fork();
   const visitor = em.create(Person, { name: '演示访客' } as never);
+  const operator = em.create(Person, { name: '演示管理员' } as never);
+  const districtAreas = await em.find(Area, { kind: 'DISTRICT' }, { orderBy: { id: 'asc' } });
+  for (const district of districtAreas) {
+    em.create(RoleAssignment, { person: operator, role: 'ADMINISTRATOR', area: district, startsOn: '2024-01-01' } as never);
+  }
   await em.flush();
-  const districts = (await em.find(Area, { kind: 'DISTRICT' }, { orderBy: { id: 'asc' } })).map((area) => ({
+  const districts = districtAreas.map((area) => ({
     id: toGlobalId('Area', area.id),
     name: area.name,
   }));
   const server = await startServer({ ...loadConfig({ GZ_RATE_LIMIT: '0' }), port: 0, host: '127.0.0.1' }, orm);
-  const issued = await fetch(server.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($p: ID!) { issueDevelopmentToken(input: { person: $p, minutes: 720 }) { token } }',
-      variables: { p: toGlobalId('Person', visitor.id) },
-    }),
-  });
-  const { data } = (await issued.json()) as { data: { issueDevelopmentToken: { token: string } } };
+  const tokenFor = async (person: Person) => {
+    const issued = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($p: ID!) { issueDevelopmentToken(input: { person: $p, minutes: 720 }) { token } }',
+        variables: { p: toGlobalId('Person', person.id) },
+      }),
+    });
+    const { data } = (await issued.json()) as { data: { issueDevelopmentToken: { token: string } } };
+    return data.issueDevelopmentToken.token;
+  };
   return {
     url: server.url,
     graphqlUrl: server.graphqlUrl,
     districts,
-    token: data.issueDevelopmentToken.token,
+    token: await tokenFor(visitor),
+    operatorToken: await tokenFor(operator),
     async close() {
       await server.close();
       await orm.close(true);

@@ -3,6 +3,7 @@ import { Migration20261123174429_initial } from './Migration20261123174429_initi
 import { Migration20261123190702_audit_trail_and_admin_roles } from './Migration20261123190702_audit_trail_and_admin_roles.js';
 import { Migration20261123191022_api_keys } from './Migration20261123191022_api_keys.js';
 import { Migration20261123200157_stations_near_and_area_outlines } from './Migration20261123200157_stations_near_and_area_outlines.js';
+import { Migration20261123212311_micro_wishes } from './Migration20261123212311_micro_wishes.js';
 
 /**
  * Every committed migration, in order. Listed here rather than found on disk, so the same list
@@ -13,4 +14,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123190702_audit_trail_and_admin_roles', class: Migration20261123190702_audit_trail_and_admin_roles },
   { name: 'Migration20261123191022_api_keys', class: Migration20261123191022_api_keys },
   { name: 'Migration20261123200157_stations_near_and_area_outlines', class: Migration20261123200157_stations_near_and_area_outlines },
+  { name: 'Migration20261123212311_micro_wishes', class: Migration20261123212311_micro_wishes },
 ];

@@ -1,0 +1,285 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { authorizeChange } from '../../auth/authorize.js';
+import { maskName } from '../../auth/mask.js';
+import { mayReadPersonalDataAt } from '../../auth/personal-data.js';
+import { maySeeWish } from '../../auth/visibility.js';
+import { ChangeType } from '../../graphql/changes.js';
+import { PageArgs } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { GzError, InputProblem } from '../../graphql/errors.js';
+import { inputId, optionalInputId } from '../../graphql/ids.js';
+import { withUserErrors } from '../../graphql/mutation.js';
+import { expectId } from '../../graphql/node.js';
+import { orderingBy, paginate } from '../../graphql/paginate.js';
+import { ancestorsOf, type ChangeEvent, Topics } from '../../graphql/pubsub.js';
+import { Area } from '../areas/area.entity.js';
+import { subtreePath } from '../areas/area.service.js';
+import { AreaType } from '../areas/area.types.js';
+import { Person } from '../people/person.entity.js';
+import { Wish } from './wish.entity.js';
+import { PUBLIC_STATES, type WishMove } from './wish.machine.js';
+import { claimDeadline, moveWish, postWish, wishWhere } from './wish.service.js';
+import {
+  FulfillWishInput,
+  PostWishInput,
+  ReviewWishInput,
+  WishConnection,
+  WishFilter,
+  WishIdInput,
+  WishPayload,
+  WishType,
+} from './wish.types.js';
+
+const NEWEST_FIRST = orderingBy('id', 'id', 'number', 'desc');
+
+export const WishChange = ChangeType(WishType, 'Wish', 'wish');
+
+/** Wishes are posted, claimed and confirmed by people; keys and anonymous callers only read. */
+function signedInPerson(ctx: Context): number {
+  if (ctx.actor.kind !== 'PERSON' || !ctx.actor.id) {
+    throw new GzError('FORBIDDEN', 'Sign in as a person to do this', { http: { status: 403 } });
+  }
+  return ctx.actor.id;
+}
+
+async function publish(ctx: Context, wish: Wish, action: ChangeEvent['action']): Promise<void> {
+  const path = (await subtreePath(ctx.em, wish.community.id as number)) ?? '';
+  await ctx.pubsub.publish(Topics.WISH_CHANGED, {
+    id: wish.id,
+    action,
+    ancestors: ancestorsOf(path),
+    ...(PUBLIC_STATES.includes(wish.state)
+      ? {}
+      : { restricted: { areaPath: path, people: [wish.postedBy.id as number, wish.beneficiary.id as number] } }),
+  });
+}
+
+@Resolver(() => WishType)
+export class WishResolver {
+  @Query(() => WishConnection, {
+    description:
+      'Micro-wishes, newest first: the public ones (reviewed, not withdrawn) to anyone; every state to those who review wishes there, and your own.',
+  })
+  async wishes(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => WishFilter, { nullable: true }) filter: WishFilter | null,
+  ) {
+    const where = await wishWhere(
+      ctx.em,
+      filter && { ...filter, within: filter.within != null ? expectId(filter.within, 'Area', 'filter.within') : null },
+      { reviewAreas: await ctx.grantedAreas('review:wishes'), self: ctx.actor.kind === 'PERSON' ? ctx.actor.id : null },
+    );
+    return paginate(ctx.em, Wish, where, NEWEST_FIRST, page);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'The beneficiary’s name, masked (王*华) unless you may read it where the wish is (its grid, or its community).',
+  })
+  async beneficiaryName(@Root() wish: Wish, @Ctx() ctx: Context): Promise<string> {
+    const person = await ctx.loaders.byId(Person).load(wish.beneficiary.id as number);
+    const area = await ctx.loaders.byId(Area).load((wish.grid?.id ?? wish.community.id) as number);
+    const own = ctx.actor.kind === 'PERSON' && (ctx.actor.id === wish.beneficiary.id || ctx.actor.id === wish.postedBy.id);
+    const name = person?.name ?? '';
+    return own || (area && (await mayReadPersonalDataAt(ctx, area.path))) ? name : maskName(name);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who claimed it, masked unless you may read it or it is you.' })
+  async claimerName(@Root() wish: Wish, @Ctx() ctx: Context): Promise<string | null> {
+    if (!wish.claimer) return null;
+    const person = await ctx.loaders.byId(Person).load(wish.claimer.id as number);
+    const area = await ctx.loaders.byId(Area).load(wish.community.id as number);
+    const own = ctx.actor.kind === 'PERSON' && ctx.actor.id === wish.claimer.id;
+    const name = person?.name ?? '';
+    return own || (area && (await mayReadPersonalDataAt(ctx, area.path))) ? name : maskName(name);
+  }
+
+  @FieldResolver(() => AreaType, { description: 'The community (社区) of the wish.' })
+  community(@Root() wish: Wish, @Ctx() { loaders }: Context) {
+    return loaders.byId(Area).load(wish.community.id as number);
+  }
+
+  @FieldResolver(() => AreaType, { nullable: true })
+  grid(@Root() wish: Wish, @Ctx() { loaders }: Context) {
+    return wish.grid ? loaders.byId(Area).load(wish.grid.id as number) : null;
+  }
+
+  @Mutation(() => WishPayload, {
+    description:
+      'A resident posts a wish for themselves; grid workers and community staff (post:wishes) for a resident of their area. It waits for review.',
+  })
+  postWish(@Ctx() ctx: Context, @Arg('input', () => PostWishInput) input: PostWishInput) {
+    return withUserErrors(async () => {
+      const self = signedInPerson(ctx);
+      const community = inputId(input.community, 'Area', ['input', 'community']);
+      const beneficiary = optionalInputId(input.beneficiary, 'Person', ['input', 'beneficiary']) ?? self;
+      const grid = optionalInputId(input.grid, 'Area', ['input', 'grid']) ?? null;
+      const path = await subtreePath(ctx.em, community);
+      if (beneficiary === self) {
+        // For yourself: in a community where you live (hold a role).
+        const home = (await ctx.roles()).some((r) => path !== null && r.areaPath.startsWith(path));
+        if (!home) throw new InputProblem(['input', 'community'], 'You hold no role in this community', 'NOT_FOUND');
+      } else {
+        // On someone's behalf: where the poster works, the grid when given (a grid worker's area).
+        await authorizeChange(
+          ctx,
+          'post:wishes',
+          [grid != null ? await subtreePath(ctx.em, grid) : path],
+          ['input', grid != null ? 'grid' : 'community'],
+        );
+      }
+      const wish = await postWish(
+        ctx.em,
+        {
+          title: input.title,
+          story: input.story,
+          category: input.category,
+          beneficiaryKind: input.beneficiaryKind,
+          beneficiary,
+          community,
+          grid,
+          estimatedCost: input.estimatedCost ?? null,
+          wantedBy: input.wantedBy ?? null,
+          photoUrls: input.photoUrls ?? [],
+        },
+        ctx.actor,
+      );
+      await publish(ctx, wish, 'CREATED');
+      return { wish };
+    });
+  }
+
+  @Mutation(() => WishPayload, { description: 'Community staff (review:wishes) open a new wish to claims, or reject it.' })
+  reviewWish(@Ctx() ctx: Context, @Arg('input', () => ReviewWishInput) input: ReviewWishInput) {
+    return this.move(
+      ctx,
+      input.id,
+      input.approve ? 'approve' : 'reject',
+      async (wish) => {
+        await authorizeChange(ctx, 'review:wishes', [await subtreePath(ctx.em, wish.community.id as number)], ['input', 'id']);
+      },
+      undefined,
+      (wish) => {
+        wish.reviewNote = input.note?.trim() || null;
+        if (input.approve) wish.openedAt ??= new Date();
+      },
+    );
+  }
+
+  @Mutation(() => WishPayload, {
+    description: `Party members, in-service party members and volunteers of the area (claim:wishes) claim an open wish; of claims at once, exactly one wins. Unfulfilled by its deadline, the claim lapses.`,
+  })
+  claimWish(@Ctx() ctx: Context, @Arg('input', () => WishIdInput) input: WishIdInput) {
+    const now = new Date();
+    return this.move(
+      ctx,
+      input.id,
+      'claim',
+      async (wish) => {
+        signedInPerson(ctx);
+        await authorizeChange(ctx, 'claim:wishes', [await subtreePath(ctx.em, wish.community.id as number)], ['input', 'id']);
+      },
+      undefined,
+      (wish) => {
+        wish.claimer = ctx.em.getReference(Person, ctx.actor.id as number);
+        wish.claimedAt = now;
+        wish.claimDeadline = claimDeadline(now, wish.wantedBy ?? null);
+      },
+    );
+  }
+
+  @Mutation(() => WishPayload, { description: 'The claimer marks the wish fulfilled, saying what was done.' })
+  fulfillWish(@Ctx() ctx: Context, @Arg('input', () => FulfillWishInput) input: FulfillWishInput) {
+    return this.move(
+      ctx,
+      input.id,
+      'fulfill',
+      async () => {
+        signedInPerson(ctx);
+      },
+      (wish) => {
+        const self = ctx.actor.id;
+        if (wish.state === 'CLAIMED' && wish.claimer?.id !== self) {
+          throw new InputProblem(['input', 'id'], 'Only the claimer fulfils a wish', 'NOT_CLAIMER');
+        }
+        if (!input.note.trim()) throw new InputProblem(['input', 'note'], 'Say what was done', 'REQUIRED');
+      },
+      (wish) => {
+        wish.fulfilmentNote = input.note.trim();
+        wish.fulfilledAt = new Date();
+      },
+    );
+  }
+
+  @Mutation(() => WishPayload, {
+    description: 'Community staff (review:wishes) or the beneficiary confirm a fulfilled wish: it is lit up (点亮).',
+  })
+  confirmWish(@Ctx() ctx: Context, @Arg('input', () => WishIdInput) input: WishIdInput) {
+    return this.move(
+      ctx,
+      input.id,
+      'confirm',
+      async (wish) => {
+        const self = signedInPerson(ctx);
+        if (wish.beneficiary.id === self) return;
+        await authorizeChange(ctx, 'review:wishes', [await subtreePath(ctx.em, wish.community.id as number)], ['input', 'id']);
+      },
+      undefined,
+      (wish) => {
+        wish.confirmedAt = new Date();
+      },
+    );
+  }
+
+  @Mutation(() => WishPayload, { description: 'The poster or the beneficiary (or community staff) withdraw a wish not yet claimed.' })
+  withdrawWish(@Ctx() ctx: Context, @Arg('input', () => WishIdInput) input: WishIdInput) {
+    return this.move(ctx, input.id, 'withdraw', async (wish) => {
+      const self = signedInPerson(ctx);
+      if (wish.beneficiary.id === self || wish.postedBy.id === self) return;
+      await authorizeChange(ctx, 'review:wishes', [await subtreePath(ctx.em, wish.community.id as number)], ['input', 'id']);
+    });
+  }
+
+  /**
+   * One move through the state machine, by a signed-in person. Who may make it is checked first, outside the
+   * transaction (it reads roles and areas); inside, with the row locked, only the state and
+   * `guard` (which reads nothing). A wish the caller may not see is reported as not found.
+   */
+  private move(
+    ctx: Context,
+    id: string,
+    move: WishMove,
+    authorize: (wish: Wish) => Promise<void>,
+    guard: (wish: Wish) => void = () => {},
+    apply?: (wish: Wish) => void,
+  ) {
+    return withUserErrors(async () => {
+      signedInPerson(ctx);
+      const wishId = inputId(id, 'Wish', ['input', 'id']);
+      const current = await ctx.loaders.byId(Wish).load(wishId);
+      if (!current) throw new InputProblem(['input', 'id'], 'No such wish', 'NOT_FOUND');
+      // Rights first: a caller with none anywhere is FORBIDDEN, whichever wish they name.
+      await authorize(current);
+      if (!(await maySeeWish(ctx, current))) throw new InputProblem(['input', 'id'], 'No such wish', 'NOT_FOUND');
+      const wish = await moveWish(ctx.em, wishId, move, ctx.actor, guard, apply);
+      await publish(ctx, wish, 'UPDATED');
+      return { wish };
+    });
+  }
+
+  @Subscription(() => WishChange, {
+    topics: Topics.WISH_CHANGED,
+    filter: async ({ payload, args, context }: { payload: ChangeEvent; args: { within?: string | null }; context: Context }) => {
+      if (args.within != null && !payload.ancestors.includes(expectId(args.within, 'Area', 'within'))) return false;
+      if (!payload.restricted) return true;
+      const { areaPath, people } = payload.restricted;
+      if (context.actor.kind === 'PERSON' && context.actor.id != null && people.includes(context.actor.id)) return true;
+      return (await context.grantedAreas('review:wishes')).some((path) => areaPath.startsWith(path));
+    },
+    description: 'Wishes posted or moved, optionally only those of an area; wishes in review only for those who may see them.',
+  })
+  async wishChanged(@Root() event: ChangeEvent, @Ctx() ctx: Context, @Arg('within', () => ID, { nullable: true }) _within: string | null) {
+    ctx.renew();
+    return { action: event.action, wish: await ctx.loaders.byId(Wish).load(event.id) };
+  }
+}

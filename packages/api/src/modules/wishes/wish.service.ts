@@ -1,0 +1,222 @@
+import { type FilterQuery, LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/sql';
+import { InputProblem, InputProblems } from '../../graphql/errors.js';
+import { Area } from '../areas/area.entity.js';
+import { likePrefix, NOTHING, subtreePath } from '../areas/area.service.js';
+import { type Actor, changedFields, recordChange, system } from '../audit/audit.service.js';
+import { Person } from '../people/person.entity.js';
+import { today } from '../people/person.service.js';
+import { type BeneficiaryKind, Wish, type WishCategory, type WishState } from './wish.entity.js';
+import { nextState, PUBLIC_STATES, type WishMove, WishMoveError } from './wish.machine.js';
+
+/** How long a claimer has to fulfil a wish before the claim lapses, unless the wanted-by date comes first. */
+export const CLAIM_PERIOD_DAYS = 7;
+
+export interface WishValues {
+  title: string;
+  story: string;
+  category: WishCategory;
+  beneficiaryKind: BeneficiaryKind;
+  beneficiary: number;
+  community: number;
+  grid: number | null;
+  estimatedCost: number | null;
+  wantedBy: string | null;
+  photoUrls: string[];
+}
+
+export interface WishFilterValues {
+  within?: number | null;
+  state?: WishState[] | null;
+  category?: WishCategory[] | null;
+}
+
+/**
+ * The wishes a caller may list: the public ones (reviewed and not withdrawn), and every state
+ * where they review wishes, and those they posted or that are for them.
+ */
+export async function wishWhere(
+  em: EntityManager,
+  filter: WishFilterValues | null,
+  seeAll: { reviewAreas: string[]; self: number | null },
+): Promise<FilterQuery<Wish>> {
+  const where: Record<string, unknown>[] = [];
+  if (filter?.within != null) {
+    const path = await subtreePath(em, filter.within);
+    if (!path) return NOTHING as FilterQuery<Wish>;
+    where.push({ community: { path: { $like: likePrefix(path) } } });
+  }
+  if (filter?.state?.length) where.push({ state: { $in: filter.state } });
+  if (filter?.category?.length) where.push({ category: { $in: filter.category } });
+  const visible: Record<string, unknown>[] = [{ state: { $in: PUBLIC_STATES } }];
+  for (const path of seeAll.reviewAreas) visible.push({ community: { path: { $like: likePrefix(path) } } });
+  if (seeAll.self != null) visible.push({ postedBy: seeAll.self }, { beneficiary: seeAll.self });
+  where.push({ $or: visible });
+  return { $and: where } as FilterQuery<Wish>;
+}
+
+const URL = /^https?:\/\/[^\s]{1,500}$/;
+
+async function validate(em: EntityManager, v: WishValues): Promise<Area> {
+  const problems: InputProblem[] = [];
+  if (!v.title.trim()) problems.push(new InputProblem(['input', 'title'], 'Title must not be empty', 'REQUIRED'));
+  if (v.title.length > 100) problems.push(new InputProblem(['input', 'title'], 'Title must be at most 100 characters'));
+  if (!v.story.trim()) problems.push(new InputProblem(['input', 'story'], 'Tell the story of the wish', 'REQUIRED'));
+  if (v.story.length > 2000) problems.push(new InputProblem(['input', 'story'], 'Story must be at most 2,000 characters'));
+  if (v.estimatedCost != null && !(v.estimatedCost >= 0 && v.estimatedCost <= 100_000)) {
+    problems.push(new InputProblem(['input', 'estimatedCost'], 'Estimated cost must be between 0 and 100,000 yuan'));
+  }
+  if (v.wantedBy != null && (!/^\d{4}-\d{2}-\d{2}$/.test(v.wantedBy) || Number.isNaN(Date.parse(v.wantedBy)))) {
+    problems.push(new InputProblem(['input', 'wantedBy'], 'Wanted-by must be a date, YYYY-MM-DD'));
+  } else if (v.wantedBy != null && v.wantedBy < today()) {
+    problems.push(new InputProblem(['input', 'wantedBy'], 'Wanted-by must not be in the past'));
+  }
+  if (v.photoUrls.length > 9) problems.push(new InputProblem(['input', 'photoUrls'], 'At most 9 photos'));
+  v.photoUrls.forEach((url, i) => {
+    if (!URL.test(url)) problems.push(new InputProblem(['input', 'photoUrls', String(i)], 'A photo is an http(s) address'));
+  });
+  const community = await em.findOne(Area, { id: v.community });
+  if (!community) problems.push(new InputProblem(['input', 'community'], 'No such area', 'NOT_FOUND'));
+  else if (community.kind !== 'COMMUNITY') {
+    problems.push(new InputProblem(['input', 'community'], 'A wish belongs to a community', 'NOT_ALLOWED_HERE'));
+  }
+  if (v.grid != null) {
+    const grid = await em.findOne(Area, { id: v.grid });
+    if (!grid || !community || !grid.path.startsWith(community.path) || (grid.kind !== 'GRID' && grid.kind !== 'MICRO_GRID')) {
+      problems.push(new InputProblem(['input', 'grid'], 'No such grid in the community', 'NOT_FOUND'));
+    }
+  }
+  if (!(await em.count(Person, { id: v.beneficiary }))) {
+    problems.push(new InputProblem(['input', 'beneficiary'], 'No such person', 'NOT_FOUND'));
+  }
+  if (problems.length || !community) throw new InputProblems(problems);
+  return community;
+}
+
+/** What an audit record keeps of a wish. */
+function snapshot(w: Wish): Record<string, unknown> {
+  return {
+    state: w.state,
+    title: w.title,
+    category: w.category,
+    claimer: (w.claimer?.id as number | undefined) ?? null,
+    claimDeadline: w.claimDeadline ?? null,
+    fulfilmentNote: w.fulfilmentNote ?? null,
+    reviewNote: w.reviewNote ?? null,
+  };
+}
+
+async function audit(tx: EntityManager, actor: Actor, wish: Wish, action: string, before: Record<string, unknown> | null) {
+  await recordChange(tx, actor, {
+    action,
+    objectType: 'Wish',
+    objectId: wish.id,
+    areaPath: await subtreePath(tx, wish.community.id as number),
+    ...changedFields(before, snapshot(wish)),
+  });
+}
+
+export function postWish(em: EntityManager, values: WishValues, actor: Actor): Promise<Wish> {
+  return em.transactional(async (tx) => {
+    await validate(tx, values);
+    const wish = tx.create(Wish, {
+      ...values,
+      title: values.title.trim(),
+      story: values.story.trim(),
+      postedBy: actor.id as number,
+      state: 'PENDING_REVIEW',
+    } as never);
+    await tx.flush();
+    await audit(tx, actor, wish, 'wish.post', null);
+    return wish;
+  });
+}
+
+/**
+ * One move of one wish, in one transaction: the row is locked first, so of two moves at once
+ * (fifty people claiming the same wish) one wins and the others find it already moved. `guard`
+ * checks the locked wish and reads nothing else: whoever holds the lock must not wait for
+ * another connection.
+ */
+export function moveWish(
+  em: EntityManager,
+  id: number,
+  move: WishMove,
+  actor: Actor,
+  guard: (wish: Wish) => void,
+  apply: (wish: Wish) => void = () => {},
+): Promise<Wish> {
+  return em.transactional(async (tx) => {
+    const wish = await tx.findOne(Wish, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!wish) throw new InputProblem(['input', 'id'], 'No such wish', 'NOT_FOUND');
+    guard(wish);
+    const before = snapshot(wish);
+    try {
+      wish.state = nextState(wish.state, move);
+    } catch (error) {
+      if (error instanceof WishMoveError) throw new InputProblem(['input', 'id'], error.message, 'WRONG_STATE');
+      throw error;
+    }
+    apply(wish);
+    await tx.flush();
+    await audit(tx, actor, wish, `wish.${move}`, before);
+    return wish;
+  });
+}
+
+export function claimDeadline(now: Date, wantedBy: string | null): Date {
+  const period = new Date(now.getTime() + CLAIM_PERIOD_DAYS * 86_400_000);
+  if (!wantedBy) return period;
+  // The end of the wanted-by day in China.
+  const endOfWantedBy = new Date(`${wantedBy}T23:59:59+08:00`);
+  return endOfWantedBy < period && endOfWantedBy > now ? endOfWantedBy : period;
+}
+
+/**
+ * Claims past their deadline lapse (the wish opens again); wishes whose wanted-by date has passed
+ * unclaimed expire. Run at start-up and every minute, so it holds across restarts. Each is one
+ * move of the state machine, audited as the system.
+ */
+export async function sweepWishes(em: EntityManager, now = new Date()): Promise<{ lapsed: number; expired: number }> {
+  const lapsing = await em.find(Wish, { state: 'CLAIMED', claimDeadline: { $lt: now } }, { fields: ['id'] });
+  const expiring = await em.find(Wish, { state: { $in: ['PENDING_REVIEW', 'OPEN'] }, wantedBy: { $lt: today() } }, { fields: ['id'] });
+  let lapsed = 0;
+  let expired = 0;
+  for (const { id } of lapsing) {
+    const moved = await moveIfStill(
+      em,
+      id,
+      'lapse',
+      (w) => w.state === 'CLAIMED' && (w.claimDeadline as Date) < now,
+      (w) => {
+        w.claimer = null;
+        w.claimedAt = null;
+        w.claimDeadline = null;
+      },
+    );
+    if (moved) lapsed += 1;
+  }
+  for (const { id } of expiring) {
+    if (await moveIfStill(em, id, 'expire', (w) => w.wantedBy != null && w.wantedBy < today())) expired += 1;
+  }
+  return { lapsed, expired };
+}
+
+async function moveIfStill(em: EntityManager, id: number, move: WishMove, still: (w: Wish) => boolean, apply?: (w: Wish) => void) {
+  try {
+    await moveWish(
+      em.fork(),
+      id,
+      move,
+      system(),
+      (w) => {
+        if (!still(w)) throw new InputProblem(['input', 'id'], 'moved meanwhile', 'WRONG_STATE');
+      },
+      apply,
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof InputProblem) return false;
+    throw error;
+  }
+}

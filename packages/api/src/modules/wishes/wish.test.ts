@@ -1,0 +1,244 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../graphql/global-id.js';
+import { ask, query } from '../../test/client.js';
+import { signInAs, tokenForPerson } from '../../test/fixtures.js';
+import { ownServer } from '../../test/own-server.js';
+import { Area } from '../areas/area.entity.js';
+import { AuditRecord } from '../audit/audit.entity.js';
+import { Person } from '../people/person.entity.js';
+import { Wish } from './wish.entity.js';
+
+const WISH = `id state title beneficiaryName claimerName claimDeadline fulfilmentNote confirmedAt community { id }`;
+const POST = `mutation($i: PostWishInput!) { postWish(input: $i) { wish { ${WISH} } userErrors { field message code } } }`;
+const REVIEW = `mutation($i: ReviewWishInput!) { reviewWish(input: $i) { wish { ${WISH} } userErrors { field message code } } }`;
+const CLAIM = `mutation($i: WishIdInput!) { claimWish(input: $i) { wish { ${WISH} } userErrors { field message code } } }`;
+const FULFILL = `mutation($i: FulfillWishInput!) { fulfillWish(input: $i) { wish { ${WISH} } userErrors { field message code } } }`;
+const CONFIRM = `mutation($i: WishIdInput!) { confirmWish(input: $i) { wish { ${WISH} } userErrors { field message code } } }`;
+const WITHDRAW = `mutation($i: WishIdInput!) { withdrawWish(input: $i) { wish { ${WISH} } userErrors { field message code } } }`;
+const NODE = `query($id: ID!) { node(id: $id) { ... on Wish { ${WISH} } } }`;
+
+interface Who {
+  token: string;
+  personId: string;
+}
+
+/** The `skip`-th person holding `role` in `within` whose other roles are all in `alsoAllowed`; with the area of the role. */
+async function holderOf(role: string, within: string, skip = 0, alsoAllowed: string[] = []): Promise<Who & { area: string }> {
+  const found = await query<{ people: { nodes: { id: string; roles: { nodes: { role: string; area: { id: string } }[] } }[] } }>(
+    `query($w: ID) { people(first: 100, filter: { role: [${role}], within: $w }, orderBy: { field: ID }) {
+      nodes { id roles(first: 10) { nodes { role area { id } } } } } }`,
+    { w: within },
+  );
+  const fitting = found.people.nodes.filter((p) => p.roles.nodes.every((r) => r.role === role || alsoAllowed.includes(r.role)));
+  const person = fitting[skip];
+  if (!person) throw new Error(`no ${role} in ${within}`);
+  const area = person.roles.nodes.find((r) => r.role === role)?.area.id as string;
+  return { token: await tokenForPerson(person.id), personId: person.id, area };
+}
+
+/** Roles that neither review wishes nor see people: a claimer holding them still sees only public wishes. */
+const PLAIN = ['OWNER', 'RESIDENT', 'BUILDING_HEAD', 'VOLUNTEER', 'IN_SERVICE_PARTY_MEMBER'];
+
+let community: string;
+let otherCommunity: string;
+let resident: Who;
+let staff: Who;
+let worker: Who & { area: string };
+let claimer: Who;
+let secondClaimer: Who;
+let outsider: Who;
+
+const wishInput = (extra: Record<string, unknown> = {}) => ({
+  title: '想要一台收音机',
+  story: '独居多年，眼睛不好，想听听新闻和戏曲。',
+  category: 'DAILY_NEEDS',
+  beneficiaryKind: 'ELDERLY_ALONE',
+  community,
+  estimatedCost: 120,
+  ...extra,
+});
+
+async function act(who: Who | null, mutation: string, input: Record<string, unknown>) {
+  const r = await ask(who?.token ?? null, mutation, { i: input });
+  const payload = r.body.data
+    ? (Object.values(r.body.data)[0] as { wish: Record<string, any> | null; userErrors: { code: string }[] })
+    : null;
+  return {
+    status: r.status,
+    error: r.body.errors?.[0]?.extensions.code,
+    wish: payload?.wish ?? null,
+    codes: payload?.userErrors.map((e) => e.code) ?? [],
+  };
+}
+
+beforeAll(async () => {
+  const districts = await query<{ areas: { nodes: { id: string }[] } }>(
+    '{ areas(first: 2, filter: { kind: [DISTRICT] }, orderBy: { field: ID }) { nodes { id } } }',
+  );
+  const [district1, district2] = districts.areas.nodes.map((n) => n.id);
+  // A community of the second district with owners, party members and a committee member.
+  const communities = await query<{ areas: { nodes: { id: string }[] } }>(
+    'query($d: ID) { areas(first: 30, filter: { kind: [COMMUNITY], within: $d }, orderBy: { field: ID }) { nodes { id } } }',
+    { d: district2 },
+  );
+  for (const c of communities.areas.nodes) {
+    try {
+      resident = await signInAs('OWNER', c.id);
+      claimer = await holderOf('PARTY_MEMBER', c.id, 0, PLAIN);
+      secondClaimer = await holderOf('PARTY_MEMBER', c.id, 1, PLAIN);
+      staff = await holderOf('COMMUNITY_COMMITTEE_MEMBER', c.id, 0, ['PARTY_MEMBER', ...PLAIN]);
+      worker = await holderOf('GRID_WORKER', c.id, 0, ['PARTY_MEMBER', ...PLAIN]);
+      community = c.id;
+      break;
+    } catch {}
+  }
+  expect(community, 'a community with an owner, two party members, a committee member and a grid worker').toBeTruthy();
+  otherCommunity = communities.areas.nodes.find((c) => c.id !== community)?.id as string;
+  outsider = await holderOf('GRID_WORKER', district1);
+}, 60_000);
+
+describe('micro-wishes: the claim-and-fulfil workflow', () => {
+  it('goes from posted to lit up, each move by the one who may make it, each audited', async () => {
+    const posted = await act(resident, POST, wishInput());
+    expect(posted.codes).toEqual([]);
+    expect(posted.wish).toMatchObject({ state: 'PENDING_REVIEW', community: { id: community } });
+    const id = posted.wish?.id as string;
+    // In review, the wish is not public.
+    expect((await ask(null, NODE, { id })).body.data.node).toBeNull();
+    expect((await ask(claimer.token, NODE, { id })).body.data.node).toBeNull();
+
+    const approved = await act(staff, REVIEW, { id, approve: true });
+    expect(approved.wish?.state).toBe('OPEN');
+    const seen = (await ask(null, NODE, { id })).body.data.node;
+    expect(seen.state).toBe('OPEN');
+    expect(seen.beneficiaryName).toMatch(/\*/);
+
+    const claimed = await act(claimer, CLAIM, { id });
+    expect(claimed.codes).toEqual([]);
+    expect(claimed.wish?.state).toBe('CLAIMED');
+    expect(new Date(claimed.wish?.claimDeadline).getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    expect((await act(secondClaimer, FULFILL, { id, note: '不是我认领的' })).codes).toEqual(['NOT_CLAIMER']);
+    expect((await act(claimer, FULFILL, { id, note: ' ' })).codes).toEqual(['REQUIRED']);
+
+    const fulfilled = await act(claimer, FULFILL, { id, note: '送去了一台收音机，教会了使用。' });
+    expect(fulfilled.wish?.state).toBe('FULFILLED');
+    const confirmed = await act(resident, CONFIRM, { id });
+    expect(confirmed.wish?.state).toBe('CONFIRMED');
+    expect(confirmed.wish?.confirmedAt).toBeTruthy();
+
+    const log = await query<{ auditLog: { nodes: { action: string; role: string | null }[] } }>(
+      'query($o: ID) { auditLog(first: 10, filter: { object: $o }) { nodes { action role } } }',
+      { o: id },
+    );
+    expect(log.auditLog.nodes.map((n) => n.action).reverse()).toEqual([
+      'wish.post',
+      'wish.approve',
+      'wish.claim',
+      'wish.fulfill',
+      'wish.confirm',
+    ]);
+    expect(log.auditLog.nodes.find((n) => n.action === 'wish.claim')?.role).toBe('PARTY_MEMBER');
+  });
+
+  it('refuses every move that is not allowed, with a code, and changes nothing', async () => {
+    expect((await act(null, POST, wishInput())).error).toBe('FORBIDDEN');
+    expect((await act(resident, POST, wishInput({ community: otherCommunity }))).codes).toEqual(['NOT_FOUND']);
+    expect((await act(resident, POST, wishInput({ title: '', wantedBy: '2001-01-01' }))).codes.sort()).toEqual(['INVALID', 'REQUIRED']);
+    // A grid worker posts for a resident in their grid; not in the whole community.
+    expect((await act(worker, POST, wishInput({ beneficiary: resident.personId }))).codes).toEqual(['NOT_FOUND']);
+    const onBehalf = await act(worker, POST, wishInput({ beneficiary: resident.personId, grid: worker.area }));
+    expect(onBehalf.codes).toEqual([]);
+    expect(onBehalf.wish?.beneficiaryName).not.toMatch(/\*/);
+    expect((await act(outsider, POST, wishInput({ beneficiary: resident.personId, grid: worker.area }))).codes).toEqual(['NOT_FOUND']);
+    const id = onBehalf.wish?.id as string;
+
+    expect((await act(resident, REVIEW, { id, approve: true })).error).toBe('FORBIDDEN');
+    expect((await act(claimer, CLAIM, { id })).codes).toEqual(['NOT_FOUND']);
+    expect((await act(staff, CONFIRM, { id })).codes).toEqual(['WRONG_STATE']);
+    expect((await act(staff, REVIEW, { id, approve: true })).wish?.state).toBe('OPEN');
+    expect((await act(staff, REVIEW, { id, approve: false })).codes).toEqual(['WRONG_STATE']);
+    expect((await act(outsider, CLAIM, { id })).error).toBe('FORBIDDEN');
+    expect((await act(claimer, CLAIM, { id })).wish?.state).toBe('CLAIMED');
+    expect((await act(secondClaimer, CLAIM, { id })).codes).toEqual(['WRONG_STATE']);
+    expect((await act(resident, WITHDRAW, { id })).codes).toEqual(['WRONG_STATE']);
+    expect((await act(null, FULFILL, { id, note: 'x' })).error).toBe('FORBIDDEN');
+
+    const rejected = await act(resident, POST, wishInput());
+    expect((await act(staff, REVIEW, { id: rejected.wish?.id, approve: false, note: '请联系社区' })).wish?.state).toBe('REJECTED');
+    const withdrawn = await act(resident, POST, wishInput());
+    expect((await act(resident, WITHDRAW, { id: withdrawn.wish?.id })).wish?.state).toBe('WITHDRAWN');
+  });
+
+  it('of 50 claims at once on one open wish, exactly one wins; the trail holds one claim', async () => {
+    const posted = await act(resident, POST, wishInput({ title: '五十人同时认领' }));
+    const id = posted.wish?.id as string;
+    await act(staff, REVIEW, { id, approve: true });
+    const claimers = [claimer, secondClaimer];
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => act(claimers[i % 2], CLAIM, { id })));
+    expect(results.filter((r) => r.codes.length === 0 && r.wish?.state === 'CLAIMED')).toHaveLength(1);
+    expect(results.filter((r) => r.codes.join() === 'WRONG_STATE')).toHaveLength(49);
+    const log = await query<{ auditLog: { nodes: { action: string }[] } }>(
+      'query($o: ID) { auditLog(first: 100, filter: { object: $o, action: ["wish.claim"] }) { nodes { action } } }',
+      { o: id },
+    );
+    expect(log.auditLog.nodes).toHaveLength(1);
+  });
+
+  it('lists public wishes to anyone, and every state only to reviewers and the wish’s own people', async () => {
+    const pending = await act(resident, POST, wishInput({ title: '待审核的心愿' }));
+    const list = async (who: Who | null) =>
+      (
+        await ask(who?.token ?? null, 'query($c: ID) { wishes(first: 100, filter: { within: $c }) { nodes { id state } } }', {
+          c: community,
+        })
+      ).body.data.wishes.nodes as { id: string; state: string }[];
+    const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id);
+    expect(ids(await list(null))).not.toContain(pending.wish?.id);
+    expect((await list(null)).every((w) => ['OPEN', 'CLAIMED', 'FULFILLED', 'CONFIRMED'].includes(w.state))).toBe(true);
+    expect(ids(await list(staff))).toContain(pending.wish?.id);
+    expect(ids(await list(resident))).toContain(pending.wish?.id);
+    expect(ids(await list(claimer))).not.toContain(pending.wish?.id);
+  });
+});
+
+describe('a claim not fulfilled by its deadline', () => {
+  let wishId = 0;
+  const own = ownServer({}, async (em) => {
+    const district = em.create(Area, { kind: 'DISTRICT', name: '测试区', path: '', depth: 0 } as never);
+    await em.flush();
+    district.path = `/${district.id}/`;
+    const community = em.create(Area, { kind: 'COMMUNITY', name: '测试社区', path: '', depth: 1, parent: district } as never);
+    await em.flush();
+    community.path = `${district.path}${community.id}/`;
+    const person = em.create(Person, { name: '王小华' } as never);
+    const partyMember = em.create(Person, { name: '李党员' } as never);
+    await em.flush();
+    const wish = em.create(Wish, {
+      title: '过期的认领',
+      story: '认领后没有完成。',
+      category: 'OTHER',
+      beneficiaryKind: 'OTHER',
+      beneficiary: person,
+      postedBy: person,
+      community,
+      photoUrls: [],
+      state: 'CLAIMED',
+      claimer: partyMember,
+      claimedAt: new Date(Date.now() - 8 * 86_400_000),
+      claimDeadline: new Date(Date.now() - 86_400_000),
+    } as never);
+    await em.flush();
+    wishId = wish.id;
+  });
+
+  it('lapses when the server starts, after a restart too: the wish opens again, audited as the system', async () => {
+    const r = await fetch(own.server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ node(id: "${toGlobalId('Wish', wishId)}") { ... on Wish { state claimerName claimDeadline } } }` }),
+    });
+    expect(((await r.json()) as { data: { node: unknown } }).data.node).toEqual({ state: 'OPEN', claimerName: null, claimDeadline: null });
+    const records = await own.orm.em.fork().find(AuditRecord, { objectType: 'Wish', objectId: wishId });
+    expect(records.map((rec) => [rec.action, rec.actorKind])).toEqual([['wish.lapse', 'SYSTEM']]);
+  });
+});
