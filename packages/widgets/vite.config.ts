@@ -12,7 +12,7 @@ export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle';
   const entry: Record<string, string> = bundle
     ? { 'gongzhi-widgets': 'src/gongzhi-widgets.ts' }
-    : { index: 'src/index.ts', 'station-map': 'src/station-map/define.ts' };
+    : { index: 'src/index.ts', 'station-map': 'src/station-map/define.ts', 'wish-board': 'src/wish-board/define.ts' };
   return {
     // Lit's html`` and css`` templates keep their indentation unless minified.
     plugins: [trimLeaflet(), bundle && minifyTemplateLiterals()],

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { trimLeaflet } from './leaflet.plugin.js';
-import { allowGeolocation, denyGeolocation, emulateReducedMotion, screenshotPage } from './test/commands.js';
+import { allowGeolocation, claimInOtherContext, denyGeolocation, emulateReducedMotion, screenshotPage } from './test/commands.js';
 
 const require = createRequire(import.meta.url);
 
@@ -50,7 +50,7 @@ export default defineConfig({
               },
             }),
             instances: [{ browser: 'chromium', viewport: { width: 1200, height: 900 } }],
-            commands: { screenshotPage, allowGeolocation, denyGeolocation, emulateReducedMotion },
+            commands: { screenshotPage, allowGeolocation, denyGeolocation, emulateReducedMotion, claimInOtherContext },
           },
         },
       },

@@ -1,4 +1,5 @@
 /** The single-file bundle: `<script type="module" src="gongzhi-widgets.js">` registers every `gz-*` tag. */
 import './station-map/define.js';
+import './wish-board/define.js';
 
 export * from './index.js';

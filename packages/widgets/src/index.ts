@@ -4,3 +4,6 @@ export { GzElement } from './core/gz-element.js';
 export { en, type Translation, translationFor, zhCN } from './core/i18n.js';
 export { GzStationMap, type StationMapStatus } from './station-map/gz-station-map.js';
 export type { MapArea, MapService, MapStation } from './station-map/station-map.data.js';
+export { GzWishBoard, type WishBoardStatus } from './wish-board/gz-wish-board.js';
+export type { BoardWish, WishCategory, WishState } from './wish-board/wish-board.data.js';
+export { type WishTranslation, wishEn, wishZhCN } from './wish-board/wish-board.i18n.js';

@@ -104,8 +104,65 @@ export const emulateReducedMotion: BrowserCommand<[reduce: boolean]> = async (co
   await context.page.emulateMedia({ reducedMotion: reduce ? 'reduce' : 'no-preference' });
 };
 
+/** What the other browser saw when it claimed a wish. */
+export interface OtherClaim {
+  notice: string;
+  state: string;
+  events: string[];
+  pageErrors: string[];
+}
+
+/**
+ * A second visitor in a browser context of their own (own storage, own WebSocket): opens the portal
+ * page (for the single-file bundle), puts a `<gz-wish-board>` signed in with `token` on it, claims
+ * `wishId` through the board's two steps (认领, then 确定认领), and reports what that board shows.
+ */
+export const claimInOtherContext: BrowserCommand<
+  [portalUrl: string, endpoint: string, area: string, token: string, wishId: string]
+> = async (context, portalUrl, endpoint, area, token, wishId): Promise<OtherClaim> => {
+  if (context.provider.name !== 'playwright') throw new Error('claimInOtherContext needs the playwright provider');
+  const browser = context.context.browser();
+  if (!browser) throw new Error('no browser');
+  const other = await browser.newContext();
+  try {
+    const page = await other.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(portalUrl);
+    await page.waitForFunction(() => Boolean(customElements.get('gz-wish-board')));
+    await page.evaluate(
+      ({ endpoint, area, token }) => {
+        const board = document.createElement('gz-wish-board') as HTMLElement & { tokenProvider: () => string };
+        board.id = 'other-board';
+        board.tokenProvider = () => token;
+        board.setAttribute('endpoint', endpoint);
+        board.setAttribute('area', area);
+        (window as unknown as { claimEvents: string[] }).claimEvents = [];
+        board.addEventListener('gz-wish-claim', (event) =>
+          (window as unknown as { claimEvents: string[] }).claimEvents.push((event as CustomEvent<{ id: string }>).detail.id),
+        );
+        document.body.replaceChildren(board);
+      },
+      { endpoint, area, token },
+    );
+    const board = page.locator('#other-board');
+    await board.locator(`[data-claim="${wishId}"]`).click({ timeout: 20_000 });
+    await board.locator('[data-confirm-claim]').click();
+    await page.waitForFunction(() => (window as unknown as { claimEvents: string[] }).claimEvents.length > 0, null, { timeout: 15_000 });
+    return {
+      notice: (await board.locator('[part="notice"]').textContent())?.trim() ?? '',
+      state: (await board.locator(`li:has(h3[id="gz-wish-${wishId}"]) [part="state"]`).textContent())?.trim() ?? '',
+      events: await page.evaluate(() => (window as unknown as { claimEvents: string[] }).claimEvents),
+      pageErrors,
+    };
+  } finally {
+    await other.close();
+  }
+};
+
 declare module 'vitest/browser' {
   interface BrowserCommands {
+    claimInOtherContext(portalUrl: string, endpoint: string, area: string, token: string, wishId: string): Promise<OtherClaim>;
     emulateReducedMotion(reduce: boolean): Promise<void>;
     denyGeolocation(): Promise<void>;
     screenshotPage(url: string, file: string): Promise<PortalShot>;

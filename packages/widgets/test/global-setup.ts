@@ -13,6 +13,10 @@ declare module 'vitest' {
     token: string;
     /** The example portal page, served with the built single-file bundle. */
     portalUrl: string;
+    /** A community of the first district with the people the wish board's tests act as. */
+    wishCommunity: string;
+    /** Development tokens, by role in `wishCommunity`: an owner (resident), two party members with no staff role, a committee member. */
+    wishTokens: { resident: string; claimer: string; secondClaimer: string; staff: string };
   }
 }
 
@@ -29,8 +33,71 @@ export default async function setup(project: TestProject) {
   );
   project.provide('token', demo.token);
   project.provide('portalUrl', portal.url);
+  const people = await wishPeople(demo.graphqlUrl, demo.operatorToken, demo.districts[0].id);
+  project.provide('wishCommunity', people.community);
+  project.provide('wishTokens', people.tokens);
   return async () => {
     await portal.close();
     await demo.close();
   };
+}
+
+async function graphql<T>(url: string, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** Roles that neither review wishes nor see people (as in packages/api's wish tests). */
+const PLAIN = ['OWNER', 'RESIDENT', 'BUILDING_HEAD', 'VOLUNTEER', 'IN_SERVICE_PARTY_MEMBER'];
+
+/** A community with a resident, two plain party members and a committee member, and their tokens (the operator lists people). */
+async function wishPeople(url: string, operatorToken: string, district: string) {
+  const { areas } = await graphql<{ areas: { nodes: { id: string }[] } }>(
+    url,
+    operatorToken,
+    'query($d: ID) { areas(first: 30, filter: { kind: [COMMUNITY], within: $d }, orderBy: { field: ID }) { nodes { id } } }',
+    { d: district },
+  );
+  const holders = async (role: string, within: string, alsoAllowed: string[]) => {
+    const { people } = await graphql<{ people: { nodes: { id: string; roles: { nodes: { role: string }[] } }[] } }>(
+      url,
+      operatorToken,
+      `query($w: ID) { people(first: 100, filter: { role: [${role}], within: $w }, orderBy: { field: ID }) { nodes { id roles(first: 10) { nodes { role } } } } }`,
+      { w: within },
+    );
+    return people.nodes
+      .filter((person) => person.roles.nodes.every((r) => r.role === role || alsoAllowed.includes(r.role)))
+      .map((p) => p.id);
+  };
+  const token = async (person: string) =>
+    (
+      await graphql<{ issueDevelopmentToken: { token: string } }>(
+        url,
+        null,
+        'mutation($p: ID!) { issueDevelopmentToken(input: { person: $p, minutes: 720 }) { token } }',
+        { p: person },
+      )
+    ).issueDevelopmentToken.token;
+  for (const { id } of areas.nodes) {
+    const [resident] = await holders('OWNER', id, PLAIN);
+    const claimers = await holders('PARTY_MEMBER', id, PLAIN);
+    const [staff] = await holders('COMMUNITY_COMMITTEE_MEMBER', id, ['PARTY_MEMBER', ...PLAIN]);
+    if (!resident || claimers.length < 2 || !staff) continue;
+    return {
+      community: id,
+      tokens: {
+        resident: await token(resident),
+        claimer: await token(claimers[0]),
+        secondClaimer: await token(claimers[1]),
+        staff: await token(staff),
+      },
+    };
+  }
+  throw new Error(`no community of ${district} has a resident, two party members and a committee member`);
 }

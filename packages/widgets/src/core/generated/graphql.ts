@@ -4,12 +4,73 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A level of the area tree. */
+export type AreaKind =
+  /** 楼栋: building */
+  | 'BUILDING'
+  /** 社区: community (residents’ committee area) */
+  | 'COMMUNITY'
+  /** 小区: residential compound */
+  | 'COMPOUND'
+  /** 区 / 县: district or county */
+  | 'DISTRICT'
+  /** 网格: grid, the management unit (about 350 households) */
+  | 'GRID'
+  /** 户: household */
+  | 'HOUSEHOLD'
+  /** 微网格: micro-grid, often one compound or yard */
+  | 'MICRO_GRID'
+  /** 街道: street (sub-district office) */
+  | 'STREET';
+
+/** Who a wish is for. */
+export type BeneficiaryKind =
+  /** 儿童 */
+  | 'CHILD'
+  /** 残疾人 */
+  | 'DISABLED'
+  /** 独居老人 */
+  | 'ELDERLY_ALONE'
+  /** 困难家庭 */
+  | 'HARDSHIP_FAMILY'
+  /** 其他 */
+  | 'OTHER';
+
 /** A latitude/longitude box, WGS-84 degrees; `west` > `east` crosses the antimeridian. */
 export type BoundingBoxInput = {
   east: number;
   north: number;
   south: number;
   west: number;
+};
+
+/** What happened to an object. */
+export type ChangeAction =
+  | 'CREATED'
+  | 'UPDATED';
+
+/** A new wish: for yourself, or (grid workers and community staff) for a resident of your area. */
+export type PostWishInput = {
+  /** The resident it is for; yourself when left out. */
+  beneficiary?: string | number | null | undefined;
+  beneficiaryKind: BeneficiaryKind;
+  category: WishCategory;
+  community: string | number;
+  estimatedCost?: number | null | undefined;
+  grid?: string | number | null | undefined;
+  photoUrls?: Array<string> | null | undefined;
+  story: string;
+  title: string;
+  /** YYYY-MM-DD */
+  wantedBy?: string | null | undefined;
+};
+
+export type ReviewWishInput = {
+  /** true opens the wish to claims; false rejects it. */
+  approve: boolean;
+  id: string | number;
+  /** Why, when rejecting. */
+  note?: string | null | undefined;
 };
 
 /** Narrows a list of stations; all given conditions must hold. */
@@ -27,6 +88,52 @@ export type StationFilter = {
   /** Only stations sitting in this area or below it. */
   within?: string | number | null | undefined;
 };
+
+/** What a wish asks for. */
+export type WishCategory =
+  /** 陪伴关爱 */
+  | 'COMPANIONSHIP'
+  /** 生活用品 */
+  | 'DAILY_NEEDS'
+  /** 医疗健康 */
+  | 'HEALTH'
+  /** 居家维修 */
+  | 'HOME_REPAIR'
+  /** 其他 */
+  | 'OTHER'
+  /** 学习用品、助学 */
+  | 'STUDY';
+
+/** Narrows a list of wishes; all given conditions must hold. */
+export type WishFilter = {
+  category?: Array<WishCategory> | null | undefined;
+  state?: Array<WishState> | null | undefined;
+  /** Only wishes of communities in this area or below it. */
+  within?: string | number | null | undefined;
+};
+
+export type WishIdInput = {
+  id: string | number;
+};
+
+/** Where a micro-wish is in its life. */
+export type WishState =
+  /** 已认领: a claimer is on it */
+  | 'CLAIMED'
+  /** 已点亮: confirmed by staff or the beneficiary */
+  | 'CONFIRMED'
+  /** 已过期: its wanted-by date passed unclaimed */
+  | 'EXPIRED'
+  /** 已完成: the claimer says it is done */
+  | 'FULFILLED'
+  /** 待认领: open to claim */
+  | 'OPEN'
+  /** 待审核: posted, waiting for community staff */
+  | 'PENDING_REVIEW'
+  /** 未通过: refused in review */
+  | 'REJECTED'
+  /** 已撤回 */
+  | 'WITHDRAWN';
 
 export type StationMapAreaQueryVariables = Exact<{
   area: string | number;
@@ -48,6 +155,74 @@ export type StationMapStationsQueryVariables = Exact<{
 export type StationMapStationsQuery = { stations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, address: string, latitude: number, longitude: number, phone: string | null, timeZone: string, openNow: boolean, openingHours: Array<{ weekday: number, opens: string, closes: string }>, services: { nodes: Array<{ id: string, name: string, nameEn: string, category: string }> } }> } };
 
 export type StationMapStationFragment = { id: string, name: string, address: string, latitude: number, longitude: number, phone: string | null, timeZone: string, openNow: boolean, openingHours: Array<{ weekday: number, opens: string, closes: string }>, services: { nodes: Array<{ id: string, name: string, nameEn: string, category: string }> } };
+
+export type WishBoardWishFragment = { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null };
+
+export type WishBoardWishesQueryVariables = Exact<{
+  filter?: WishFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WishBoardWishesQuery = { wishes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null }> } };
+
+export type WishBoardProgressQueryVariables = Exact<{
+  area?: string | number | null | undefined;
+}>;
+
+
+export type WishBoardProgressQuery = { lit: { totalCount: number }, public: { totalCount: number } };
+
+export type WishBoardViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WishBoardViewerQuery = { viewer: { id: string } | null };
+
+export type WishBoardPostMutationVariables = Exact<{
+  input: PostWishInput;
+}>;
+
+
+export type WishBoardPostMutation = { postWish: { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+
+export type WishBoardReviewMutationVariables = Exact<{
+  input: ReviewWishInput;
+}>;
+
+
+export type WishBoardReviewMutation = { reviewWish: { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+
+export type WishBoardClaimMutationVariables = Exact<{
+  input: WishIdInput;
+}>;
+
+
+export type WishBoardClaimMutation = { claimWish: { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+
+export type WishBoardConfirmMutationVariables = Exact<{
+  input: WishIdInput;
+}>;
+
+
+export type WishBoardConfirmMutation = { confirmWish: { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+
+export type WishBoardChangedSubscriptionVariables = Exact<{
+  within?: string | number | null | undefined;
+}>;
+
+
+export type WishBoardChangedSubscription = { wishChanged: { action: ChangeAction, wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null } };
+
+export type WishBoardCommunitiesQueryVariables = Exact<{
+  area: string | number;
+}>;
+
+
+export type WishBoardCommunitiesQuery = { node:
+    | { id: string, name: string, kind: AreaKind }
+    | Record<PropertyKey, never>
+   | null, areas: { nodes: Array<{ id: string, name: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -92,6 +267,32 @@ export const StationMapStationFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"StationMapStation"}) as unknown as TypedDocumentString<StationMapStationFragment, unknown>;
+export const WishBoardWishFragmentDoc = new TypedDocumentString(`
+    fragment WishBoardWish on Wish {
+  id
+  title
+  story
+  category
+  beneficiaryKind
+  beneficiaryName
+  claimerName
+  estimatedCost
+  wantedBy
+  state
+  claimDeadline
+  fulfilmentNote
+  confirmedAt
+  createdAt
+  community {
+    id
+    name
+  }
+  grid {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"WishBoardWish"}) as unknown as TypedDocumentString<WishBoardWishFragment, unknown>;
 export const StationMapAreaDocument = new TypedDocumentString(`
     query StationMapArea($area: ID!) {
   node(id: $area) {
@@ -144,3 +345,258 @@ export const StationMapStationsDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<StationMapStationsQuery, StationMapStationsQueryVariables>;
+export const WishBoardWishesDocument = new TypedDocumentString(`
+    query WishBoardWishes($filter: WishFilter, $first: Int, $after: String) {
+  wishes(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...WishBoardWish
+    }
+  }
+}
+    fragment WishBoardWish on Wish {
+  id
+  title
+  story
+  category
+  beneficiaryKind
+  beneficiaryName
+  claimerName
+  estimatedCost
+  wantedBy
+  state
+  claimDeadline
+  fulfilmentNote
+  confirmedAt
+  createdAt
+  community {
+    id
+    name
+  }
+  grid {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<WishBoardWishesQuery, WishBoardWishesQueryVariables>;
+export const WishBoardProgressDocument = new TypedDocumentString(`
+    query WishBoardProgress($area: ID) {
+  lit: wishes(filter: {within: $area, state: [CONFIRMED]}, first: 0) {
+    totalCount
+  }
+  public: wishes(
+    filter: {within: $area, state: [OPEN, CLAIMED, FULFILLED, CONFIRMED]}
+    first: 0
+  ) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<WishBoardProgressQuery, WishBoardProgressQueryVariables>;
+export const WishBoardViewerDocument = new TypedDocumentString(`
+    query WishBoardViewer {
+  viewer {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WishBoardViewerQuery, WishBoardViewerQueryVariables>;
+export const WishBoardPostDocument = new TypedDocumentString(`
+    mutation WishBoardPost($input: PostWishInput!) {
+  postWish(input: $input) {
+    wish {
+      ...WishBoardWish
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment WishBoardWish on Wish {
+  id
+  title
+  story
+  category
+  beneficiaryKind
+  beneficiaryName
+  claimerName
+  estimatedCost
+  wantedBy
+  state
+  claimDeadline
+  fulfilmentNote
+  confirmedAt
+  createdAt
+  community {
+    id
+    name
+  }
+  grid {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<WishBoardPostMutation, WishBoardPostMutationVariables>;
+export const WishBoardReviewDocument = new TypedDocumentString(`
+    mutation WishBoardReview($input: ReviewWishInput!) {
+  reviewWish(input: $input) {
+    wish {
+      ...WishBoardWish
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment WishBoardWish on Wish {
+  id
+  title
+  story
+  category
+  beneficiaryKind
+  beneficiaryName
+  claimerName
+  estimatedCost
+  wantedBy
+  state
+  claimDeadline
+  fulfilmentNote
+  confirmedAt
+  createdAt
+  community {
+    id
+    name
+  }
+  grid {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<WishBoardReviewMutation, WishBoardReviewMutationVariables>;
+export const WishBoardClaimDocument = new TypedDocumentString(`
+    mutation WishBoardClaim($input: WishIdInput!) {
+  claimWish(input: $input) {
+    wish {
+      ...WishBoardWish
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment WishBoardWish on Wish {
+  id
+  title
+  story
+  category
+  beneficiaryKind
+  beneficiaryName
+  claimerName
+  estimatedCost
+  wantedBy
+  state
+  claimDeadline
+  fulfilmentNote
+  confirmedAt
+  createdAt
+  community {
+    id
+    name
+  }
+  grid {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<WishBoardClaimMutation, WishBoardClaimMutationVariables>;
+export const WishBoardConfirmDocument = new TypedDocumentString(`
+    mutation WishBoardConfirm($input: WishIdInput!) {
+  confirmWish(input: $input) {
+    wish {
+      ...WishBoardWish
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment WishBoardWish on Wish {
+  id
+  title
+  story
+  category
+  beneficiaryKind
+  beneficiaryName
+  claimerName
+  estimatedCost
+  wantedBy
+  state
+  claimDeadline
+  fulfilmentNote
+  confirmedAt
+  createdAt
+  community {
+    id
+    name
+  }
+  grid {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<WishBoardConfirmMutation, WishBoardConfirmMutationVariables>;
+export const WishBoardChangedDocument = new TypedDocumentString(`
+    subscription WishBoardChanged($within: ID) {
+  wishChanged(within: $within) {
+    action
+    wish {
+      ...WishBoardWish
+    }
+  }
+}
+    fragment WishBoardWish on Wish {
+  id
+  title
+  story
+  category
+  beneficiaryKind
+  beneficiaryName
+  claimerName
+  estimatedCost
+  wantedBy
+  state
+  claimDeadline
+  fulfilmentNote
+  confirmedAt
+  createdAt
+  community {
+    id
+    name
+  }
+  grid {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<WishBoardChangedSubscription, WishBoardChangedSubscriptionVariables>;
+export const WishBoardCommunitiesDocument = new TypedDocumentString(`
+    query WishBoardCommunities($area: ID!) {
+  node(id: $area) {
+    ... on Area {
+      id
+      name
+      kind
+    }
+  }
+  areas(filter: {kind: [COMMUNITY], within: $area}, first: 100) {
+    nodes {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WishBoardCommunitiesQuery, WishBoardCommunitiesQueryVariables>;

@@ -1,0 +1,3 @@
+import { GzWishBoard } from './gz-wish-board.js';
+
+GzWishBoard.define('gz-wish-board');
