@@ -21,6 +21,7 @@ import {
   Responsibility,
 } from '../modules/organizations/organization.entity.js';
 import { Person, RoleAssignment, type RoleKind } from '../modules/people/person.entity.js';
+import { today } from '../modules/people/person.service.js';
 import {
   type OpeningWindow,
   Service,
@@ -30,6 +31,7 @@ import {
   StationService,
   StationStaff,
 } from '../modules/stations/station.entity.js';
+import { Wish } from '../modules/wishes/wish.entity.js';
 import { IdSequence, idSequenceFor, insertChunked, syncSequence, tableOf } from './bulk.js';
 import { CORE_SERVICE_CODES, SERVICE_CATALOGUE } from './catalogue.js';
 import { type Box, boxAround, centroid, type Point, pointIn, round6, splitBox } from './geometry.js';
@@ -49,6 +51,7 @@ import {
   UNIT_NAMES,
   WORK_UNITS,
 } from './names.js';
+import { draftWish } from './wishes.js';
 
 /** Meihekou's figures, one set per district. */
 const FIGURES = {
@@ -96,6 +99,7 @@ export interface SeedSummary {
   station_service: number;
   station_grid: number;
   station_staff: number;
+  wish: number;
 }
 
 type AreaRow = RequiredEntityData<Area>;
@@ -163,6 +167,7 @@ interface Sequences {
   roleAssignment: IdSequence;
   station: IdSequence;
   stationStaff: IdSequence;
+  wish: IdSequence;
 }
 
 export async function isEmpty(em: EntityManager): Promise<boolean> {
@@ -186,6 +191,7 @@ export async function seedDemo(em: EntityManager, options: { scale: number }): P
       station_service: 0,
       station_grid: 0,
       station_staff: 0,
+      wish: 0,
     };
     const services = await ensureCatalogue(tx, summary);
     const sequences: Sequences = {
@@ -197,13 +203,25 @@ export async function seedDemo(em: EntityManager, options: { scale: number }): P
       roleAssignment: await idSequenceFor(tx, RoleAssignment),
       station: await idSequenceFor(tx, Station),
       stationStaff: await idSequenceFor(tx, StationStaff),
+      wish: await idSequenceFor(tx, Wish),
     };
     for (let index = 0; index < scale; index++) {
       const district = new DistrictGenerator(index, sequences, services);
       district.generate();
       await district.write(tx, summary);
     }
-    for (const entity of [Area, Organization, Responsibility, AllianceMembership, Person, RoleAssignment, Service, Station, StationStaff]) {
+    for (const entity of [
+      Area,
+      Organization,
+      Responsibility,
+      AllianceMembership,
+      Person,
+      RoleAssignment,
+      Service,
+      Station,
+      StationStaff,
+      Wish,
+    ]) {
       await syncSequence(tx, entity);
     }
     // Demo data comes in without mutations; the trail still says when and how much.
@@ -306,6 +324,7 @@ class DistrictGenerator {
   private readonly buildings: BuildingNode[] = [];
   private readonly stations: StationNode[] = [];
   private readonly units: number[] = [];
+  private readonly wishes: RequiredEntityData<Wish>[] = [];
   /** Organisations that sit in a compound go in after the compounds; the others before. */
   private readonly organizationsInCompounds = new Set<number>();
   private committeeId = 0;
@@ -327,6 +346,7 @@ class DistrictGenerator {
     this.generateStations();
     this.generateResponsibilities();
     this.generatePeople();
+    this.generateWishes();
   }
 
   async write(em: EntityManager, summary: SeedSummary): Promise<void> {
@@ -350,6 +370,7 @@ class DistrictGenerator {
     await insertChunked(em, StationStaff, this.stationStaff);
     await insertChunked(em, Responsibility, this.responsibilities);
     await insertChunked(em, AllianceMembership, this.memberships);
+    await insertChunked(em, Wish, this.wishes);
     summary.area += this.areas.length;
     summary.organization += this.organizations.length;
     summary.person += this.persons.length;
@@ -358,6 +379,7 @@ class DistrictGenerator {
     summary.station_service += this.stationServices.length;
     summary.station_grid += this.stationGrids.length;
     summary.station_staff += this.stationStaff.length;
+    summary.wish += this.wishes.length;
     summary.responsibility += this.responsibilities.length;
     summary.alliance_membership += this.memberships.length;
   }
@@ -897,6 +919,71 @@ class DistrictGenerator {
 
   // ---------------------------------------------------------------- people
 
+  /**
+   * About eleven wishes a community (200 a district), for owners of the community, posted by
+   * themselves or by a grid worker, claimed by the community's party members. Drawn after
+   * everything else, so adding them left the other rows as they were.
+   */
+  private generateWishes(): void {
+    const day = seedingDay();
+    const pathOf = new Map(this.areas.map((a) => [a.id as number, a.path as string]));
+    const byCommunity = (role: RoleKind) => {
+      const found = new Map<number, number[]>();
+      for (const r of this.roles) {
+        if (r.role !== role) continue;
+        const community = Number((pathOf.get(r.area as number) ?? '').split('/')[3]);
+        found.set(community, [...(found.get(community) ?? []), r.person as number]);
+      }
+      return found;
+    };
+    const owners = byCommunity('OWNER');
+    const workers = byCommunity('GRID_WORKER');
+    const claimers = new Map<number, number[]>();
+    for (const r of this.roles) {
+      if (r.role === 'PARTY_MEMBER' || r.role === 'IN_SERVICE_PARTY_MEMBER') {
+        claimers.set(r.area as number, [...(claimers.get(r.area as number) ?? []), r.person as number]);
+      }
+    }
+    for (const community of this.communities) {
+      const pool = owners.get(community.id) ?? [];
+      const party = claimers.get(community.id) ?? [];
+      if (!pool.length || !party.length) continue;
+      const count = faker.number.int({ min: 8, max: 14 });
+      for (let i = 0; i < count; i++) {
+        const draft = draftWish(faker, day);
+        const beneficiary = faker.helpers.arrayElement(pool);
+        const grid = faker.helpers.arrayElement(community.grids);
+        const byWorker = chance(50) ? faker.helpers.arrayElement(workers.get(community.id) ?? [beneficiary]) : beneficiary;
+        const posted = new Date(day.getTime() - draft.postedDaysAgo * 86_400_000);
+        this.wishes.push({
+          id: this.ids.wish.take(),
+          title: draft.title,
+          story: draft.story,
+          category: draft.category,
+          beneficiaryKind: draft.beneficiaryKind,
+          beneficiary,
+          postedBy: byWorker,
+          community: community.id,
+          grid: grid.id,
+          estimatedCost: draft.estimatedCost,
+          wantedBy: draft.wantedBy,
+          photoUrls: [],
+          state: draft.state,
+          openedAt: draft.openedAt,
+          claimer: draft.claimed ? faker.helpers.arrayElement(party) : null,
+          claimedAt: draft.claimedAt,
+          claimDeadline: draft.claimDeadline,
+          fulfilmentNote: draft.fulfilmentNote,
+          fulfilledAt: draft.fulfilledAt,
+          confirmedAt: draft.confirmedAt,
+          reviewNote: draft.state === 'REJECTED' ? '请与社区联系核实情况。' : null,
+          createdAt: posted,
+          updatedAt: draft.confirmedAt ?? draft.fulfilledAt ?? draft.claimedAt ?? draft.openedAt ?? posted,
+        });
+      }
+    }
+  }
+
   private addPerson(minAge: number, maxAge: number, femaleShare = 0.5): number {
     const id = this.ids.person.take();
     this.persons.push({ id, ...this.identities.next(minAge, maxAge, femaleShare), createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
@@ -1024,6 +1111,11 @@ class DistrictGenerator {
     this.addRole(this.addPerson(35, 55, 0.5), 'AUDITOR', this.district);
     for (const street of this.streets) this.addRole(this.addPerson(30, 55, 0.4), 'ADMINISTRATOR', street);
   }
+}
+
+/** Midnight in China of the day the demo is seeded: wishes' dates count from it (seed/wishes.ts). */
+function seedingDay(): Date {
+  return new Date(`${today()}T00:00:00+08:00`);
 }
 
 /** Most stations keep office hours on weekdays; some open on Saturday, a few at weekends. */
