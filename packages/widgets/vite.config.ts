@@ -1,21 +1,45 @@
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { trimLeaflet } from './leaflet.plugin.js';
 
 /**
- * Two builds. `vite build`: the npm package, one ES module per component (`station-map.js`
+ * The builds. `vite build`: the npm package, one ES module per component (`station-map.js`
  * registers `<gz-station-map>`) and `index.js` (classes only), with lit, leaflet and supercluster
  * left to the host's bundler. `vite build --mode bundle`: `gongzhi-widgets.js`, one file with
- * everything, for a portal that adds one `<script type="module">`.
+ * everything, for a portal that adds one `<script type="module">`; `--mode bundle-station-map`
+ * and `--mode bundle-wish-board`: one component alone in one file, for a portal that needs only
+ * it (a single file cannot share chunks, so each is a build of its own; the map alone keeps its
+ * 60 KB bar).
  */
+const bundles: Record<string, Record<string, string>> = {
+  bundle: { 'gongzhi-widgets': 'src/gongzhi-widgets.ts' },
+  'bundle-station-map': { 'gongzhi-station-map': 'src/station-map/define.ts' },
+  'bundle-wish-board': { 'gongzhi-wish-board': 'src/wish-board/define.ts' },
+};
+
+/**
+ * The generated documents are `new TypedDocumentString(…)` constants, which a bundler must keep
+ * unless told they are pure: without this, every component's bundle carries every operation.
+ */
+function pureDocuments(): Plugin {
+  return {
+    name: 'gz-pure-documents',
+    transform(code, id) {
+      if (!id.endsWith('/core/generated/graphql.ts')) return null;
+      return { code: code.replaceAll('= new TypedDocumentString(', '= /*#__PURE__*/ new TypedDocumentString('), map: null };
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
-  const bundle = mode === 'bundle';
+  const bundle = mode.startsWith('bundle');
   const entry: Record<string, string> = bundle
-    ? { 'gongzhi-widgets': 'src/gongzhi-widgets.ts' }
+    ? bundles[mode]
     : { index: 'src/index.ts', 'station-map': 'src/station-map/define.ts', 'wish-board': 'src/wish-board/define.ts' };
+  if (!entry) throw new Error(`unknown mode ${mode}: ${Object.keys(bundles).join(', ')}`);
   return {
     // Lit's html`` and css`` templates keep their indentation unless minified.
-    plugins: [trimLeaflet(), bundle && minifyTemplateLiterals()],
+    plugins: [trimLeaflet(), pureDocuments(), bundle && minifyTemplateLiterals()],
     resolve: {
       // Leaflet 1.9's `main` is its UMD build; its ES build lets the bundler drop what is unused.
       alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }],

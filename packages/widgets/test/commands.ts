@@ -23,6 +23,9 @@ export interface PortalShot {
   markers: number;
   listItems: number;
   primaryColour: string;
+  /** Wishes on the page's `<gz-wish-board>`, and its status line. */
+  wishCards: number;
+  wishStatus: string;
 }
 
 /**
@@ -45,14 +48,18 @@ export const screenshotPage: BrowserCommand<[url: string, file: string]> = async
     );
     await page.goto(url);
     await page.addStyleTag({
-      content: `${fontFaces}\nbody { font-family: 'Noto Sans SC', sans-serif; } gz-station-map { --gz-font-family: 'Noto Sans SC', sans-serif; }`,
+      content: `${fontFaces}\nbody { font-family: 'Noto Sans SC', sans-serif; } gz-station-map, gz-wish-board { --gz-font-family: 'Noto Sans SC', sans-serif; }`,
     });
     // Stations listed, or a failure shown: either way the page has settled.
     await page
       .waitForFunction(
         () => {
           const root = document.querySelector('gz-station-map')?.shadowRoot;
-          return Boolean(root?.querySelector('[part~="list-item"], [part~="retry-button"]'));
+          const board = document.querySelector('gz-wish-board')?.shadowRoot;
+          return Boolean(
+            root?.querySelector('[part~="list-item"], [part~="retry-button"]') &&
+              board?.querySelector('[part="base"][aria-busy="false"] [part="status"]')?.textContent?.trim(),
+          );
         },
         null,
         { timeout: 20_000 },
@@ -60,19 +67,34 @@ export const screenshotPage: BrowserCommand<[url: string, file: string]> = async
       .catch(() => undefined);
     const shown = await page.evaluate(() => {
       const root = document.querySelector('gz-station-map')?.shadowRoot;
+      const board = document.querySelector('gz-wish-board')?.shadowRoot;
+      const wishCards = board?.querySelectorAll('[part~="card"]').length ?? 0;
+      const wishStatus = board?.querySelector('[part="status"]')?.textContent?.trim() ?? '';
       if (!root)
-        return { status: 'no shadow root: the bundle did not register gz-station-map', markers: 0, listItems: 0, primaryColour: '' };
+        return {
+          status: 'no shadow root: the bundle did not register gz-station-map',
+          markers: 0,
+          listItems: 0,
+          primaryColour: '',
+          wishCards,
+          wishStatus,
+        };
       return {
         status: root.querySelector('[part="status"]')?.textContent?.trim() ?? '',
         markers: root.querySelectorAll('.gz-marker, .gz-cluster').length,
         listItems: root.querySelectorAll('[part~="list-item"]').length,
         primaryColour: getComputedStyle(root.querySelector('[part~="locate-button"]')!).backgroundColor,
+        wishCards,
+        wishStatus,
       };
     });
     // Font subsets load when text first needs them; ask for every character on the page,
     // the shadow root's included, in both weights, so none is drawn as a box.
     await page.evaluate(async () => {
-      const text = document.body.innerText + (document.querySelector('gz-station-map')?.shadowRoot?.textContent ?? '');
+      const text =
+        document.body.innerText +
+        (document.querySelector('gz-station-map')?.shadowRoot?.textContent ?? '') +
+        (document.querySelector('gz-wish-board')?.shadowRoot?.textContent ?? '');
       await Promise.all(['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "Noto Sans SC"`, text)));
       await document.fonts.ready;
     });

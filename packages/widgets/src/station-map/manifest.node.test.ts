@@ -14,7 +14,7 @@ interface Declaration {
 }
 
 /** The custom-elements manifest is generated from the source; this checks what it documents. */
-it('custom-elements.json documents the public surface of <gz-station-map>', () => {
+it('custom-elements.json documents the public surface of <gz-station-map> and <gz-wish-board>', () => {
   const root = join(import.meta.dirname, '../..');
   const outdir = mkdtempSync(join(tmpdir(), 'gz-manifest-'));
   try {
@@ -54,6 +54,31 @@ it('custom-elements.json documents the public surface of <gz-station-map>', () =
       expect.arrayContaining(['base', 'map', 'list', 'list-item', 'detail', 'filter', 'status']),
     );
     expect(map!.cssProperties!.find((property) => property.name === '--gz-color-primary')?.default).toBe('#c8161d');
+
+    const board = manifest.modules.flatMap((module) => module.declarations).find((declaration) => declaration.tagName === 'gz-wish-board');
+    expect(board, 'GzWishBoard.define(...) must be seen as gz-wish-board').toBeDefined();
+    expect(board!.attributes!.map((attribute) => attribute.name).sort()).toEqual(['area', 'category', 'endpoint', 'lang', 'state']);
+    expect(
+      board!.members!.filter((member) => member.kind === 'field' && !member.privacy && !member.static).map((member) => member.name),
+    ).toEqual(expect.arrayContaining(['tokenProvider', 'endpoint', 'area', 'state', 'category']));
+    expect(board!.members!.find((member) => member.kind === 'method' && member.name === 'reload')).toBeDefined();
+    expect(board!.events!.map((event) => event.name).sort()).toEqual(['gz-error', 'gz-wish-claim', 'gz-wish-post']);
+    expect(board!.cssParts!.map((part) => part.name)).toEqual(
+      expect.arrayContaining([
+        'base',
+        'header',
+        'progress',
+        'list',
+        'card',
+        'state',
+        'form',
+        'status',
+        'notice',
+        'claim-button',
+        'more-button',
+      ]),
+    );
+    expect(board!.cssProperties!.find((property) => property.name === '--gz-color-primary')?.default).toBe('#c8161d');
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -445,6 +445,9 @@ describe('the example portal page', () => {
     expect(shot.status).toMatch(/^显示 \d+ \/ \d+ 个服务站$/);
     expect(shot.markers).toBeGreaterThan(0);
     expect(shot.listItems).toBeGreaterThan(0);
+    // The wish board below it: the district's public wishes (none before the wish tests post some).
+    expect(shot.wishStatus).toMatch(/^(共 \d+ 个心愿|显示 \d+ \/ \d+ 个心愿|这里还没有微心愿。)$/);
+    expect(shot.wishCards).toBe(shot.wishStatus.startsWith('这里') ? 0 : Math.min(24, Number(shot.wishStatus.match(/(\d+) 个心愿/)![1])));
     // The portal's three lines of CSS: --gz-color-primary: #1d4f91.
     expect(shot.primaryColour).toBe('rgb(29, 79, 145)');
   });

@@ -292,7 +292,7 @@ describe('<gz-wish-board> live', () => {
 
   it('puts a newly approved wish first, in place, on an open board', async () => {
     const board = mount({ endpoint: graphqlUrl(), area: community() });
-    await until(() => part(board, 'base')?.textContent?.includes('实时更新中'));
+    await until(() => cards(board).length > 0 && part(board, 'base')?.textContent?.includes('实时更新中'));
     const count = cards(board).length;
     const id = await postWish();
     await until(() => cards(board)[0]?.getAttribute('aria-labelledby') === `gz-wish-${id}`);
