@@ -391,6 +391,18 @@ const ROWS: Row[] = [
     expect: expected('hidden', 'hidden', 'hidden', 'clear', 'clear', 'hidden', 'hidden', 'hidden'),
   },
   {
+    name: 'wishStatistics of the community (claimers masked unless readable)',
+    query: 'query($c: ID!) { wishStatistics(area: $c) { posted litUp topClaimers { name } } }',
+    variables: () => ({ c: S.community }),
+    outcome: (r) => {
+      if (errorCode(r)) return `error ${errorCode(r)}`;
+      const names = ((at(r, 'wishStatistics.topClaimers') ?? []) as { name: string }[]).map((c) => c.name);
+      if (!names.length) return 'public';
+      return names.every((n) => MASKED.test(n)) ? 'masked' : 'clear';
+    },
+    expect: expected('masked', 'masked', 'masked', 'clear', 'clear', 'masked', 'masked', 'masked'),
+  },
+  {
     name: 'node: Wish (open)',
     query: node('... on Wish { state beneficiaryName }'),
     variables: () => ({ id: S.openWish }),

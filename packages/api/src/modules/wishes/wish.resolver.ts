@@ -1,3 +1,4 @@
+import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { authorizeChange } from '../../auth/authorize.js';
 import { maskName } from '../../auth/mask.js';
@@ -6,9 +7,10 @@ import { maySeeWish } from '../../auth/visibility.js';
 import { ChangeType } from '../../graphql/changes.js';
 import { PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
-import { GzError, InputProblem } from '../../graphql/errors.js';
+import { badInput, GzError, InputProblem } from '../../graphql/errors.js';
 import { inputId, optionalInputId } from '../../graphql/ids.js';
 import { withUserErrors } from '../../graphql/mutation.js';
+import type { NestedSource } from '../../graphql/nested-connection.js';
 import { expectId } from '../../graphql/node.js';
 import { orderingBy, paginate } from '../../graphql/paginate.js';
 import { ancestorsOf, type ChangeEvent, Topics } from '../../graphql/pubsub.js';
@@ -16,9 +18,10 @@ import { Area } from '../areas/area.entity.js';
 import { subtreePath } from '../areas/area.service.js';
 import { AreaType } from '../areas/area.types.js';
 import { Person } from '../people/person.entity.js';
+import { PersonType } from '../people/person.types.js';
 import { Wish } from './wish.entity.js';
 import { PUBLIC_STATES, type WishMove } from './wish.machine.js';
-import { claimDeadline, moveWish, postWish, wishWhere } from './wish.service.js';
+import { claimDeadline, moveWish, postWish, wishStatistics, wishWhere } from './wish.service.js';
 import {
   FulfillWishInput,
   PostWishInput,
@@ -27,6 +30,7 @@ import {
   WishFilter,
   WishIdInput,
   WishPayload,
+  WishStatisticsType,
   WishType,
 } from './wish.types.js';
 
@@ -71,6 +75,37 @@ export class WishResolver {
       { reviewAreas: await ctx.grantedAreas('review:wishes'), self: ctx.actor.kind === 'PERSON' ? ctx.actor.id : null },
     );
     return paginate(ctx.em, Wish, where, NEWEST_FIRST, page);
+  }
+
+  @Query(() => WishStatisticsType, {
+    nullable: true,
+    description:
+      '微心愿 figures of an area over a period (default: the last 365 days), open to anyone; claimers’ names masked unless you may read them. Null for an unknown area.',
+  })
+  async wishStatistics(
+    @Ctx() ctx: Context,
+    @Arg('area', () => ID) areaId: string,
+    @Arg('from', () => DateTimeResolver, { nullable: true }) from: Date | null,
+    @Arg('to', () => DateTimeResolver, { nullable: true }) to: Date | null,
+  ): Promise<WishStatisticsType | null> {
+    const area = await ctx.loaders.byId(Area).load(expectId(areaId, 'Area', 'area'));
+    if (!area) return null;
+    const until = to ?? ctx.now;
+    const since = from ?? new Date(until.getTime() - 365 * 86_400_000);
+    if (since >= until) throw badInput('`from` must be before `to`', 'from');
+    const figures = await wishStatistics(ctx.em, area.path, since, until);
+    const readable = await mayReadPersonalDataAt(ctx, area.path);
+    const people = await Promise.all(figures.topClaimers.map((c) => ctx.loaders.byId(Person).load(c.person)));
+    return {
+      from: since,
+      to: until,
+      ...figures,
+      topClaimers: figures.topClaimers.map((c, i) => {
+        const name = people[i]?.name ?? '';
+        const own = ctx.actor.kind === 'PERSON' && ctx.actor.id === c.person;
+        return { name: readable || own ? name : maskName(name), litUp: c.litUp };
+      }),
+    };
   }
 
   @FieldResolver(() => String, {
@@ -281,5 +316,24 @@ export class WishResolver {
   async wishChanged(@Root() event: ChangeEvent, @Ctx() ctx: Context, @Arg('within', () => ID, { nullable: true }) _within: string | null) {
     ctx.renew();
     return { action: event.action, wish: await ctx.loaders.byId(Wish).load(event.id) };
+  }
+}
+
+const litUpBy: NestedSource<Wish> = {
+  name: 'Person.litUpWishes',
+  entity: Wish,
+  from: 'wish t',
+  parentKey: 't.claimer_id',
+  ordering: orderingBy('id', 'id', 'number', 'desc'),
+};
+
+/** A person's service record (服务记录): in-service party members (双报到) earn it from the wishes they light up. */
+@Resolver(() => PersonType)
+export class PersonWishesResolver {
+  @FieldResolver(() => WishConnection, {
+    description: 'The wishes this person claimed and lit up (confirmed), newest first: their service record.',
+  })
+  litUpWishes(@Root() person: Person, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
+    return loaders.connection(litUpBy, page, person.id, { sql: `t.state = 'CONFIRMED'`, params: [] });
   }
 }

@@ -220,3 +220,47 @@ async function moveIfStill(em: EntityManager, id: number, move: WishMove, still:
     throw error;
   }
 }
+
+export interface WishStatistics {
+  posted: number;
+  litUp: number;
+  /** Of the wishes posted in the period, the share lit up by now; null when none were posted. */
+  litUpRate: number | null;
+  medianHoursToLitUp: number | null;
+  topClaimers: { person: number; litUp: number }[];
+}
+
+/**
+ * 微心愿 figures of an area and period [from, to): wishes posted, wishes lit up (confirmed), the
+ * lit-up rate of those posted, the median time from open to lit up, and who lit up the most.
+ */
+export async function wishStatistics(em: EntityManager, areaPath: string, from: Date, to: Date): Promise<WishStatistics> {
+  const inArea = `w.community_id in (select id from area where path like ?)`;
+  const prefix = likePrefix(areaPath);
+  const [[counts], top] = await Promise.all([
+    em.execute<{ posted: string; posted_lit: string; lit: string; median_hours: number | null }[]>(
+      `select
+         count(*) filter (where w.created_at >= ? and w.created_at < ?) as posted,
+         count(*) filter (where w.created_at >= ? and w.created_at < ? and w.state = 'CONFIRMED') as posted_lit,
+         count(*) filter (where w.confirmed_at >= ? and w.confirmed_at < ?) as lit,
+         percentile_cont(0.5) within group (order by extract(epoch from w.confirmed_at - w.opened_at) / 3600)
+           filter (where w.confirmed_at >= ? and w.confirmed_at < ? and w.opened_at is not null) as median_hours
+       from wish w where ${inArea}`,
+      [from, to, from, to, from, to, from, to, prefix],
+    ),
+    em.execute<{ claimer_id: number; n: string }[]>(
+      `select w.claimer_id, count(*) as n from wish w
+       where ${inArea} and w.confirmed_at >= ? and w.confirmed_at < ? and w.claimer_id is not null
+       group by w.claimer_id order by count(*) desc, w.claimer_id limit 5`,
+      [prefix, from, to],
+    ),
+  ]);
+  const posted = Number(counts?.posted ?? 0);
+  return {
+    posted,
+    litUp: Number(counts?.lit ?? 0),
+    litUpRate: posted > 0 ? Number(counts?.posted_lit ?? 0) / posted : null,
+    medianHoursToLitUp: counts?.median_hours == null ? null : Math.round(Number(counts.median_hours) * 10) / 10,
+    topClaimers: top.map((row) => ({ person: Number(row.claimer_id), litUp: Number(row.n) })),
+  };
+}

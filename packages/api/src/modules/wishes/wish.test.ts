@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../graphql/global-id.js';
-import { ask, query } from '../../test/client.js';
+import { ask, firstEvent, query } from '../../test/client.js';
 import { signInAs, tokenForPerson } from '../../test/fixtures.js';
 import { ownServer } from '../../test/own-server.js';
 import { Area } from '../areas/area.entity.js';
@@ -198,6 +198,77 @@ describe('micro-wishes: the claim-and-fulfil workflow', () => {
     expect(ids(await list(staff))).toContain(pending.wish?.id);
     expect(ids(await list(resident))).toContain(pending.wish?.id);
     expect(ids(await list(claimer))).not.toContain(pending.wish?.id);
+  });
+});
+
+describe('micro-wishes: figures, service records and the live feed', () => {
+  it('the statistics agree with the lists: lit up, posted, and the rate', async () => {
+    const stats = await ask(
+      null,
+      'query($a: ID!) { wishStatistics(area: $a) { posted litUp litUpRate medianHoursToLitUp topClaimers { name litUp } } }',
+      {
+        a: community,
+      },
+    );
+    const figures = stats.body.data.wishStatistics;
+    const total = async (who: Who | null, states: string) =>
+      (
+        await ask(who?.token ?? null, `query($c: ID) { wishes(filter: { within: $c, state: [${states}] }) { totalCount } }`, {
+          c: community,
+        })
+      ).body.data.wishes.totalCount as number;
+    expect(figures.litUp).toBe(await total(null, 'CONFIRMED'));
+    const every = 'PENDING_REVIEW, OPEN, CLAIMED, FULFILLED, CONFIRMED, WITHDRAWN, REJECTED, EXPIRED';
+    expect(figures.posted).toBe(await total(staff, every));
+    expect(figures.litUpRate).toBeCloseTo(figures.litUp / figures.posted, 10);
+    expect(figures.medianHoursToLitUp).toBeGreaterThan(0);
+    expect(figures.topClaimers.length).toBeGreaterThan(0);
+    expect(figures.topClaimers.every((c: { name: string }) => /\*/.test(c.name))).toBe(true);
+    const bad = await ask(
+      null,
+      'query($a: ID!) { wishStatistics(area: $a, from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z") { posted } }',
+      {
+        a: community,
+      },
+    );
+    expect(bad.body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('a claimer’s service record lists the wishes they lit up', async () => {
+    const posted = await act(resident, POST, wishInput({ title: '服务记录' }));
+    const id = posted.wish?.id as string;
+    await act(staff, REVIEW, { id, approve: true });
+    await act(claimer, CLAIM, { id });
+    await act(claimer, FULFILL, { id, note: '已完成' });
+    await act(staff, CONFIRM, { id });
+    const record = await ask(
+      claimer.token,
+      'query($p: ID!) { node(id: $p) { ... on Person { litUpWishes(first: 100) { totalCount nodes { id state } } } } }',
+      {
+        p: claimer.personId,
+      },
+    );
+    const wishes = record.body.data.node.litUpWishes;
+    expect(wishes.nodes.map((w: { id: string }) => w.id)).toContain(id);
+    expect(wishes.nodes.every((w: { state: string }) => w.state === 'CONFIRMED')).toBe(true);
+  });
+
+  it('wishChanged delivers a wish opened in the area to an anonymous subscriber', async () => {
+    // Each attempt opens a wish of its own: the first may come before the subscription is in place.
+    const opened: string[] = [];
+    const event = (await firstEvent(
+      'subscription($c: ID) { wishChanged(within: $c) { action wish { id state beneficiaryName } } }',
+      { c: community },
+      async () => {
+        const posted = await act(resident, POST, wishInput({ title: '实时推送' }));
+        opened.push(posted.wish?.id as string);
+        await act(staff, REVIEW, { id: posted.wish?.id, approve: true });
+      },
+    )) as { data: { wishChanged: { action: string; wish: { id: string; state: string; beneficiaryName: string } } } };
+    // Posting is not announced to the public (the wish is in review); opening it is.
+    expect(event.data.wishChanged).toMatchObject({ action: 'UPDATED', wish: { state: 'OPEN' } });
+    expect(opened).toContain(event.data.wishChanged.wish.id);
+    expect(event.data.wishChanged.wish.beneficiaryName).toMatch(/\*/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection.js';
 import { enumFrom } from '../../graphql/enums.js';
 import { UserError } from '../../graphql/mutation.js';
@@ -133,4 +133,30 @@ export class WishPayload {
   wish!: WishType | null;
   @Field(() => [UserError])
   userErrors!: UserError[];
+}
+
+@ObjectType('WishClaimerFigure', { description: 'A claimer and the wishes they lit up in the period.' })
+export class WishClaimerFigureType {
+  @Field(() => String, { description: 'Masked (王*华) unless you may read it.' })
+  name!: string;
+  @Field(() => Int)
+  litUp!: number;
+}
+
+@ObjectType('WishStatistics', { description: '微心愿 figures of an area over a period.' })
+export class WishStatisticsType {
+  @Field(() => DateTimeResolver)
+  from!: Date;
+  @Field(() => DateTimeResolver)
+  to!: Date;
+  @Field(() => Int, { description: 'Wishes posted in the period.' })
+  posted!: number;
+  @Field(() => Int, { description: 'Wishes lit up (confirmed) in the period.' })
+  litUp!: number;
+  @Field(() => Float, { nullable: true, description: 'Of the wishes posted in the period, the share lit up by now (0 to 1).' })
+  litUpRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Median hours from open to lit up, of the wishes lit up in the period.' })
+  medianHoursToLitUp!: number | null;
+  @Field(() => [WishClaimerFigureType], { description: 'Who lit up the most wishes in the period, at most five.' })
+  topClaimers!: WishClaimerFigureType[];
 }
