@@ -445,8 +445,8 @@ export class GzWishBoard extends GzElement {
       <h3 id=${headingId}>${wish.title}</h3>
       <p class="story">${wish.story}</p>
       <dl>
-        <div><dt>${tr.beneficiary}</dt><dd>${wish.beneficiaryName}（${tr.kinds[wish.beneficiaryKind]}）</dd></div>
-        <div><dt>${tr.category}</dt><dd>${tr.categories[wish.category]}${wish.estimatedCost != null ? html`，${tr.cost(wish.estimatedCost)}` : nothing}</dd></div>
+        <div><dt>${tr.beneficiary}</dt><dd>${tr.beneficiaryOf(wish.beneficiaryName, tr.kinds[wish.beneficiaryKind])}</dd></div>
+        <div><dt>${tr.category}</dt><dd>${tr.categories[wish.category]}${wish.estimatedCost != null ? `${tr.separator}${tr.cost(wish.estimatedCost)}` : nothing}</dd></div>
         <div><dt>${tr.community}</dt><dd>${wish.community.name}</dd></div>
         ${wish.wantedBy ? html`<div><dt>${tr.wantedBy}</dt><dd><time datetime=${wish.wantedBy}>${wish.wantedBy}</time></dd></div>` : nothing}
       </dl>

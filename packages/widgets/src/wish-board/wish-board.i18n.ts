@@ -20,10 +20,13 @@ export interface WishTranslation {
   live: string;
   reconnecting: string;
   beneficiary: string;
+  /** The masked name and who they are: 王*华（独居老人）. */
+  beneficiaryOf(name: string, kind: string): string;
   category: string;
   community: string;
   wantedBy: string;
   cost(yuan: number): string;
+  separator: string;
   claimedBy(name: string): string;
   state: Record<WishState, string>;
   categories: Record<WishCategory, string>;
@@ -60,10 +63,12 @@ export const wishZhCN: WishTranslation = {
   live: '实时更新中',
   reconnecting: '实时连接中断，正在重连…',
   beneficiary: '受助人',
+  beneficiaryOf: (name, kind) => `${name}（${kind}）`,
   category: '类别',
   community: '社区',
   wantedBy: '期望日期',
   cost: (yuan) => `约 ${yuan} 元`,
+  separator: '，',
   claimedBy: (name) => `认领人：${name}`,
   state: {
     PENDING_REVIEW: '待审核',
@@ -142,10 +147,12 @@ export const wishEn: WishTranslation = {
   live: 'Live',
   reconnecting: 'Live updates interrupted; reconnecting…',
   beneficiary: 'For',
+  beneficiaryOf: (name, kind) => `${name} (${kind})`,
   category: 'Category',
   community: 'Community',
   wantedBy: 'Wanted by',
   cost: (yuan) => `about ¥${yuan}`,
+  separator: ', ',
   claimedBy: (name) => `Claimed by ${name}`,
   state: {
     PENDING_REVIEW: 'In review',

@@ -139,6 +139,7 @@ describe('<gz-wish-board> for anonymous visitors', () => {
     await ready(board);
     expect(part(board, 'progress')!.textContent).toMatch(/\d+ of \d+ lit up/);
     expect(shadow(board).querySelector('h2')!.textContent).toBe('Micro-wishes');
+    expect(cards(board)[0].querySelector('dd')!.textContent).toMatch(/^\S+ \((Elderly, alone|Child|Family in hardship|Disabled|Other)\)$/);
   });
 
   it('shows an error and an offline state with a retry button, accessibly', async () => {
