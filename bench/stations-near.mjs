@@ -14,12 +14,13 @@
  *    the main query: does it walk the GiST index `station_location_index`?
  * Results are printed and written to bench/results/stations-near-<N>.json.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { graphql, startApi, stopApi, summary as summaryOf, withClient } from './lib.mjs';
 
 // pnpm 10 passes the `--` of `pnpm … stations-near -- --runs 100` on to the script.
 const argv = process.argv.slice(2);
@@ -48,7 +49,6 @@ const BAR_MS = 20;
 const CENTRE = { latitude: 42.53, longitude: 125.63 };
 const SPREAD = 1.5;
 const root = new URL('..', import.meta.url).pathname;
-const api = join(root, 'packages/api');
 const endpoint = `http://127.0.0.1:${port}/graphql`;
 const admin = 'postgresql://postgres@127.0.0.1:5432/postgres';
 const dbName = `gz_bench_stations_near${total}`;
@@ -68,62 +68,6 @@ const randomPoint = () => ({
   longitude: round6(CENTRE.longitude + (random() * 2 - 1) * SPREAD),
 });
 const globalId = (type, id) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
-
-async function withClient(url, fn) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function post(query, variables) {
-  const res = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
-async function start() {
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
-    cwd: api,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      GZ_DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      GZ_SEED_ON_EMPTY: 'true',
-      GZ_SEED_SCALE: '1',
-      GZ_RATE_LIMIT: '0',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      await post('{ stations(first: 1) { totalCount } }');
-      return child;
-    } catch {
-      // not listening (or not seeded) yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (!child || child.exitCode !== null) return resolve();
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
 
 /**
  * Synthetic stations in one statement: uniform over the region, each in a random community of
@@ -164,27 +108,17 @@ function nearSql(p, { where = [], join = '', tiebreak = false } = {}) {
   );
 }
 
+const post = (query, variables) => graphql(endpoint, query, variables);
+const start = () => startApi({ port, databaseUrl, dataDir, readyQuery: '{ stations(first: 1) { totalCount } }' });
+const stop = stopApi;
+const summary = (times, extra = {}) => summaryOf(times, BAR_MS, extra);
+
 const FIELDS = 'id name latitude longitude openNow';
 const NEAR = `query($p: GeoPointInput!, $first: Int!, $filter: StationFilter, $after: String) {
   stations(near: $p, first: $first, filter: $filter, after: $after) { edges { distance node { ${FIELDS} } } }
 }`;
 const NEAR_CURSOR = `query($p: GeoPointInput!, $first: Int!) { stations(near: $p, first: $first) { pageInfo { endCursor } } }`;
 const BY_NAME = `query($first: Int!) { stations(first: $first) { edges { node { ${FIELDS} } } } }`;
-
-function summary(times, extra = {}) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q) => Number(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)].toFixed(1));
-  const p95 = at(0.95);
-  return {
-    runs: sorted.length,
-    p50ms: at(0.5),
-    p95ms: p95,
-    p99ms: at(0.99),
-    maxms: Number(sorted.at(-1).toFixed(1)),
-    p95ToBar: Number((p95 / BAR_MS).toFixed(2)),
-    ...extra,
-  };
-}
 
 /**
  * Warm-up (at most a quarter of the budget), then up to `n` timed runs of `once` (which returns

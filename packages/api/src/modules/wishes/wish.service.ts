@@ -44,12 +44,13 @@ export async function wishWhere(
   if (filter?.within != null) {
     const path = await subtreePath(em, filter.within);
     if (!path) return NOTHING as FilterQuery<Wish>;
-    where.push({ community: { path: { $like: likePrefix(path) } } });
+    // A wish sits in a community: naming the kind keeps the subquery to a few rows, not the whole subtree.
+    where.push({ community: { kind: 'COMMUNITY', path: { $like: likePrefix(path) } } });
   }
   if (filter?.state?.length) where.push({ state: { $in: filter.state } });
   if (filter?.category?.length) where.push({ category: { $in: filter.category } });
   const visible: Record<string, unknown>[] = [{ state: { $in: PUBLIC_STATES } }];
-  for (const path of seeAll.reviewAreas) visible.push({ community: { path: { $like: likePrefix(path) } } });
+  for (const path of seeAll.reviewAreas) visible.push({ community: { kind: 'COMMUNITY', path: { $like: likePrefix(path) } } });
   if (seeAll.self != null) visible.push({ postedBy: seeAll.self }, { beneficiary: seeAll.self });
   where.push({ $or: visible });
   return { $and: where } as FilterQuery<Wish>;
@@ -235,7 +236,7 @@ export interface WishStatistics {
  * lit-up rate of those posted, the median time from open to lit up, and who lit up the most.
  */
 export async function wishStatistics(em: EntityManager, areaPath: string, from: Date, to: Date): Promise<WishStatistics> {
-  const inArea = `w.community_id in (select id from area where path like ?)`;
+  const inArea = `w.community_id in (select id from area where kind = 'COMMUNITY' and path like ?)`;
   const prefix = likePrefix(areaPath);
   const [[counts], top] = await Promise.all([
     em.execute<{ posted: string; posted_lit: string; lit: string; median_hours: number | null }[]>(

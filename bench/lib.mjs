@@ -1,0 +1,102 @@
+/**
+ * What the benchmarks share: a fresh PostgreSQL database, the built API started on it (it
+ * migrates and seeds the demo district on an empty database), GraphQL over HTTP, and figures.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export const root = new URL('..', import.meta.url).pathname;
+export const ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export async function withClient(url, fn) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops and creates `name`; returns its URL. */
+export async function freshDatabase(name) {
+  await withClient(ADMIN_URL, async (c) => {
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.query(`create database ${name}`);
+  });
+  return `postgresql://postgres@127.0.0.1:5432/${name}`;
+}
+
+export async function dropDatabase(name) {
+  await withClient(ADMIN_URL, (c) => c.query(`drop database if exists ${name} with (force)`));
+}
+
+export function buildApi() {
+  execFileSync('pnpm', ['--filter', '@gongzhi/api', 'build'], { cwd: root, stdio: 'inherit' });
+}
+
+/** POSTs a GraphQL request; throws on errors. */
+export async function graphql(endpoint, query, variables, token) {
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** Starts `dist/main.js` on the database (demo district at scale 1 when empty) and waits until `readyQuery` answers. */
+export async function startApi({ port, databaseUrl, dataDir, readyQuery }) {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+    cwd: join(root, 'packages/api'),
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      GZ_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GZ_SEED_ON_EMPTY: 'true',
+      GZ_SEED_SCALE: '1',
+      GZ_RATE_LIMIT: '0',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const endpoint = `http://127.0.0.1:${port}/graphql`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      await graphql(endpoint, readyQuery);
+      return child;
+    } catch {
+      // not listening (or not seeded) yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function stopApi(child) {
+  return new Promise((resolve) => {
+    if (!child || child.exitCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+/** p50/p95/p99/max of `times` (ms), and p95 over the bar. */
+export function summary(times, barMs, extra = {}) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q) => Number(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)].toFixed(1));
+  const p95 = at(0.95);
+  return {
+    runs: sorted.length,
+    p50ms: at(0.5),
+    p95ms: p95,
+    p99ms: at(0.99),
+    maxms: Number(sorted.at(-1).toFixed(1)),
+    p95ToBar: Number((p95 / barMs).toFixed(2)),
+    ...extra,
+  };
+}
