@@ -92,7 +92,7 @@ export const screenshotPage: BrowserCommand<[url: string, file: string]> = async
     // the shadow root's included, in both weights, so none is drawn as a box.
     await page.evaluate(async () => {
       const text =
-        document.body.innerText +
+        document.body.textContent +
         (document.querySelector('gz-station-map')?.shadowRoot?.textContent ?? '') +
         (document.querySelector('gz-wish-board')?.shadowRoot?.textContent ?? '');
       await Promise.all(['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "Noto Sans SC"`, text)));
