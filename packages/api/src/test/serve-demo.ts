@@ -2,9 +2,10 @@ import { loadConfig } from '../config.js';
 import { migrate, openOrm } from '../db/orm.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import { Area } from '../modules/areas/area.entity.js';
-import { Person, RoleAssignment } from '../modules/people/person.entity.js';
+import { Person } from '../modules/people/person.entity.js';
 import { seedDemo } from '../seed/demo-district.js';
 import { startServer } from '../server.js';
+import { createOperator, developmentToken } from './operator.js';
 import { createTestDatabase, type TestDatabaseKind } from './test-database.js';
 
 export interface DemoServer {
@@ -33,35 +34,20 @@ export async function serveDemo(options: { kind?: TestDatabaseKind; scale?: numb
   await seedDemo(orm.em.fork(), { scale: options.scale ?? 1 });
   const em = orm.em.fork();
   const visitor = em.create(Person, { name: '演示访客' } as never);
-  const operator = em.create(Person, { name: '演示管理员' } as never);
-  const districtAreas = await em.find(Area, { kind: 'DISTRICT' }, { orderBy: { id: 'asc' } });
-  for (const district of districtAreas) {
-    em.create(RoleAssignment, { person: operator, role: 'ADMINISTRATOR', area: district, startsOn: '2024-01-01' } as never);
-  }
   await em.flush();
+  const operator = await createOperator(em, '演示管理员');
+  const districtAreas = await em.find(Area, { kind: 'DISTRICT' }, { orderBy: { id: 'asc' } });
   const districts = districtAreas.map((area) => ({
     id: toGlobalId('Area', area.id),
     name: area.name,
   }));
   const server = await startServer({ ...loadConfig({ GZ_RATE_LIMIT: '0' }), port: 0, host: '127.0.0.1' }, orm);
-  const tokenFor = async (person: Person) => {
-    const issued = await fetch(server.graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'mutation($p: ID!) { issueDevelopmentToken(input: { person: $p, minutes: 720 }) { token } }',
-        variables: { p: toGlobalId('Person', person.id) },
-      }),
-    });
-    const { data } = (await issued.json()) as { data: { issueDevelopmentToken: { token: string } } };
-    return data.issueDevelopmentToken.token;
-  };
   return {
     url: server.url,
     graphqlUrl: server.graphqlUrl,
     districts,
-    token: await tokenFor(visitor),
-    operatorToken: await tokenFor(operator),
+    token: await developmentToken(server.graphqlUrl, visitor.id),
+    operatorToken: await developmentToken(server.graphqlUrl, operator.id),
     async close() {
       await server.close();
       await orm.close(true);
