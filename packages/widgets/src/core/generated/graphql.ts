@@ -179,6 +179,8 @@ export type WishBoardViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type WishBoardViewerQuery = { viewer: { id: string } | null };
 
+export type WishBoardPayloadFragment = { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> };
+
 export type WishBoardPostMutationVariables = Exact<{
   input: PostWishInput;
 }>;
@@ -293,6 +295,41 @@ export const WishBoardWishFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WishBoardWish"}) as unknown as TypedDocumentString<WishBoardWishFragment, unknown>;
+export const WishBoardPayloadFragmentDoc = new TypedDocumentString(`
+    fragment WishBoardPayload on WishPayload {
+  wish {
+    ...WishBoardWish
+  }
+  userErrors {
+    field
+    message
+    code
+  }
+}
+    fragment WishBoardWish on Wish {
+  id
+  title
+  story
+  category
+  beneficiaryKind
+  beneficiaryName
+  claimerName
+  estimatedCost
+  wantedBy
+  state
+  claimDeadline
+  fulfilmentNote
+  confirmedAt
+  createdAt
+  community {
+    id
+    name
+  }
+  grid {
+    id
+    name
+  }
+}`, {"fragmentName":"WishBoardPayload"}) as unknown as TypedDocumentString<WishBoardPayloadFragment, unknown>;
 export const StationMapAreaDocument = new TypedDocumentString(`
     query StationMapArea($area: ID!) {
   node(id: $area) {
@@ -405,14 +442,7 @@ export const WishBoardViewerDocument = new TypedDocumentString(`
 export const WishBoardPostDocument = new TypedDocumentString(`
     mutation WishBoardPost($input: PostWishInput!) {
   postWish(input: $input) {
-    wish {
-      ...WishBoardWish
-    }
-    userErrors {
-      field
-      message
-      code
-    }
+    ...WishBoardPayload
   }
 }
     fragment WishBoardWish on Wish {
@@ -437,19 +467,22 @@ export const WishBoardPostDocument = new TypedDocumentString(`
   grid {
     id
     name
+  }
+}
+fragment WishBoardPayload on WishPayload {
+  wish {
+    ...WishBoardWish
+  }
+  userErrors {
+    field
+    message
+    code
   }
 }`) as unknown as TypedDocumentString<WishBoardPostMutation, WishBoardPostMutationVariables>;
 export const WishBoardReviewDocument = new TypedDocumentString(`
     mutation WishBoardReview($input: ReviewWishInput!) {
   reviewWish(input: $input) {
-    wish {
-      ...WishBoardWish
-    }
-    userErrors {
-      field
-      message
-      code
-    }
+    ...WishBoardPayload
   }
 }
     fragment WishBoardWish on Wish {
@@ -474,19 +507,22 @@ export const WishBoardReviewDocument = new TypedDocumentString(`
   grid {
     id
     name
+  }
+}
+fragment WishBoardPayload on WishPayload {
+  wish {
+    ...WishBoardWish
+  }
+  userErrors {
+    field
+    message
+    code
   }
 }`) as unknown as TypedDocumentString<WishBoardReviewMutation, WishBoardReviewMutationVariables>;
 export const WishBoardClaimDocument = new TypedDocumentString(`
     mutation WishBoardClaim($input: WishIdInput!) {
   claimWish(input: $input) {
-    wish {
-      ...WishBoardWish
-    }
-    userErrors {
-      field
-      message
-      code
-    }
+    ...WishBoardPayload
   }
 }
     fragment WishBoardWish on Wish {
@@ -511,19 +547,22 @@ export const WishBoardClaimDocument = new TypedDocumentString(`
   grid {
     id
     name
+  }
+}
+fragment WishBoardPayload on WishPayload {
+  wish {
+    ...WishBoardWish
+  }
+  userErrors {
+    field
+    message
+    code
   }
 }`) as unknown as TypedDocumentString<WishBoardClaimMutation, WishBoardClaimMutationVariables>;
 export const WishBoardConfirmDocument = new TypedDocumentString(`
     mutation WishBoardConfirm($input: WishIdInput!) {
   confirmWish(input: $input) {
-    wish {
-      ...WishBoardWish
-    }
-    userErrors {
-      field
-      message
-      code
-    }
+    ...WishBoardPayload
   }
 }
     fragment WishBoardWish on Wish {
@@ -548,6 +587,16 @@ export const WishBoardConfirmDocument = new TypedDocumentString(`
   grid {
     id
     name
+  }
+}
+fragment WishBoardPayload on WishPayload {
+  wish {
+    ...WishBoardWish
+  }
+  userErrors {
+    field
+    message
+    code
   }
 }`) as unknown as TypedDocumentString<WishBoardConfirmMutation, WishBoardConfirmMutationVariables>;
 export const WishBoardChangedDocument = new TypedDocumentString(`
