@@ -432,7 +432,7 @@ const ROWS: Row[] = [
   },
   {
     name: 'claimWish: an open wish (none of these callers is a party member)',
-    query: 'mutation($i: WishIdInput!) { claimWish(input: $i) { wish { id } userErrors { code } } }',
+    query: 'mutation($i: ClaimWishInput!) { claimWish(input: $i) { wish { id } userErrors { code } } }',
     variables: async () => ({ i: { id: await wishIn('OPEN') } }),
     outcome: change('claimWish'),
     expect: expected('forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden'),
@@ -481,7 +481,7 @@ async function wishIn(state: 'PENDING_REVIEW' | 'OPEN' | 'CLAIMED' | 'FULFILLED'
     approve: true,
   });
   if (state === 'OPEN') return id;
-  await one(S.partyMember, 'mutation($i: WishIdInput!) { claimWish(input: $i) { wish { id } userErrors { code } } }', { id });
+  await one(S.partyMember, 'mutation($i: ClaimWishInput!) { claimWish(input: $i) { wish { id } userErrors { code } } }', { id });
   if (state === 'CLAIMED') return id;
   await one(S.partyMember, 'mutation($i: FulfillWishInput!) { fulfillWish(input: $i) { wish { id } userErrors { code } } }', {
     id,

@@ -7,7 +7,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { OrganizationResolver, ResponsibilityResolver } from '../modules/organizations/organization.resolver.js';
 import { PersonResolver, RoleAssignmentResolver } from '../modules/people/person.resolver.js';
 import { ServiceResolver, StationResolver, StationStaffResolver } from '../modules/stations/station.resolver.js';
-import { PersonWishesResolver, WishResolver } from '../modules/wishes/wish.resolver.js';
+import { OrganizationWishesResolver, PersonWishesResolver, WishResolver } from '../modules/wishes/wish.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import type { ChangePubSub } from './pubsub.js';
 
@@ -25,6 +25,7 @@ export const resolvers = [
   AuditResolver,
   WishResolver,
   PersonWishesResolver,
+  OrganizationWishesResolver,
   ApiKeyResolver,
 ] as const;
 

@@ -324,6 +324,7 @@ class DistrictGenerator {
   private readonly buildings: BuildingNode[] = [];
   private readonly stations: StationNode[] = [];
   private readonly units: number[] = [];
+  private readonly volunteerTeams = new Map<CommunityNode, number>();
   private readonly wishes: RequiredEntityData<Wish>[] = [];
   /** Organisations that sit in a compound go in after the compounds; the others before. */
   private readonly organizationsInCompounds = new Set<number>();
@@ -696,12 +697,13 @@ class DistrictGenerator {
       this.addOrganization({ kind: 'SOCIAL_ORGANIZATION', name: `${street.name}社会组织服务中心`, area: street.id }),
     );
     for (const community of this.communities) {
-      this.addOrganization({
+      const team = this.addOrganization({
         kind: 'VOLUNTEER_TEAM',
         name: `${community.name}志愿服务队`,
         area: community.id,
         parent: community.branchId,
       });
+      this.volunteerTeams.set(community, team);
     }
     for (const name of MASS_ORGANIZATION_NAMES) {
       this.addOrganization({
@@ -939,7 +941,9 @@ class DistrictGenerator {
     const owners = byCommunity('OWNER');
     const workers = byCommunity('GRID_WORKER');
     const claimers = new Map<number, number[]>();
+    const unitOf = new Map<number, number>();
     for (const r of this.roles) {
+      if (r.role === 'IN_SERVICE_PARTY_MEMBER' && r.organization != null) unitOf.set(r.person as number, r.organization as number);
       if (r.role === 'PARTY_MEMBER' || r.role === 'IN_SERVICE_PARTY_MEMBER') {
         claimers.set(r.area as number, [...(claimers.get(r.area as number) ?? []), r.person as number]);
       }
@@ -955,8 +959,10 @@ class DistrictGenerator {
         const grid = faker.helpers.arrayElement(community.grids);
         const byWorker = chance(50) ? faker.helpers.arrayElement(workers.get(community.id) ?? [beneficiary]) : beneficiary;
         const posted = new Date(day.getTime() - draft.postedDaysAgo * 86_400_000);
+        const id = this.ids.wish.take();
+        const claimer = draft.claimed ? faker.helpers.arrayElement(party) : null;
         this.wishes.push({
-          id: this.ids.wish.take(),
+          id,
           title: draft.title,
           story: draft.story,
           category: draft.category,
@@ -970,7 +976,9 @@ class DistrictGenerator {
           photoUrls: [],
           state: draft.state,
           openedAt: draft.openedAt,
-          claimer: draft.claimed ? faker.helpers.arrayElement(party) : null,
+          claimer,
+          // Every other claim of an in-service party member is made for their unit (单位认领).
+          claimedFor: claimer != null && id % 2 === 0 ? (unitOf.get(claimer) ?? null) : null,
           claimedAt: draft.claimedAt,
           claimDeadline: draft.claimDeadline,
           fulfilmentNote: draft.fulfilmentNote,
@@ -990,12 +998,13 @@ class DistrictGenerator {
     return id;
   }
 
-  private addRole(person: number, role: RoleKind, area: AreaNode | number): void {
+  private addRole(person: number, role: RoleKind, area: AreaNode | number, organization: number | null = null): void {
     this.roles.push({
       id: this.ids.roleAssignment.take(),
       person,
       role,
       area: typeof area === 'number' ? area : area.id,
+      organization,
       startsOn: STARTS_ON,
       endsOn: null,
     });
@@ -1033,7 +1042,7 @@ class DistrictGenerator {
         this.addRole(this.addPerson(40, 68, 0.45), 'MEDIATOR', community);
       }
       for (let i = faker.number.int({ min: 20, max: 40 }); i > 0; i--) {
-        this.addRole(this.addPerson(18, 70, 0.6), 'VOLUNTEER', community);
+        this.addRole(this.addPerson(18, 70, 0.6), 'VOLUNTEER', community, this.volunteerTeams.get(community) ?? null);
       }
       for (const [g, grid] of community.grids.entries()) {
         this.addRole(this.addPerson(24, 45, 0.65), 'GRID_WORKER', grid);
@@ -1096,9 +1105,12 @@ class DistrictGenerator {
     for (const [c, community] of this.communities.entries()) {
       const pool = owners.get(community) as number[];
       const residents = faker.helpers.arrayElements(pool, Math.min(pool.length, Math.round(inService[c] * 0.4)));
-      for (const person of residents) this.addRole(person, 'IN_SERVICE_PARTY_MEMBER', community);
+      // Each reports from a unit of the district (its id picked from theirs, so no draw changes).
+      const unitOf = (person: number) => this.units[person % this.units.length] ?? null;
+      for (const person of residents) this.addRole(person, 'IN_SERVICE_PARTY_MEMBER', community, unitOf(person));
       for (let i = residents.length; i < inService[c]; i++) {
-        this.addRole(this.addPerson(24, 58, 0.45), 'IN_SERVICE_PARTY_MEMBER', community);
+        const person = this.addPerson(24, 58, 0.45);
+        this.addRole(person, 'IN_SERVICE_PARTY_MEMBER', community, unitOf(person));
       }
       const inServiceSet = new Set(residents);
       for (const owner of pool) {

@@ -26,7 +26,7 @@ const MUTATIONS: Record<string, string> = {
   'PostWishInput!': 'postWish(input: $i) { wish { id state } userErrors { code } }',
   'ReviewWishInput!': 'reviewWish(input: $i) { wish { id state } userErrors { code } }',
   'FulfillWishInput!': 'fulfillWish(input: $i) { wish { id state } userErrors { code } }',
-  'WishIdInput!': 'claimWish(input: $i) { wish { id state } userErrors { code } }',
+  'ClaimWishInput!': 'claimWish(input: $i) { wish { id state } userErrors { code } }',
 };
 
 let serial = 0;
@@ -214,7 +214,7 @@ describe('<gz-wish-board> for signed-in people', () => {
   it('lets community staff approve a wish in review and light up a fulfilled one; the progress follows', async () => {
     const pending = await postWish(false);
     const fulfilled = await postWish();
-    await act(tokens().claimer, 'WishIdInput!', { id: fulfilled });
+    await act(tokens().claimer, 'ClaimWishInput!', { id: fulfilled });
     await act(tokens().claimer, 'FulfillWishInput!', { id: fulfilled, note: '已送去学习用品' });
     const board = mount({ endpoint: graphqlUrl(), area: community(), state: 'PENDING_REVIEW FULFILLED OPEN CONFIRMED' }, tokens().staff);
     await until(() => cardOf(board, pending) && cardOf(board, fulfilled));

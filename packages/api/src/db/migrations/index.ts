@@ -4,6 +4,7 @@ import { Migration20261123190702_audit_trail_and_admin_roles } from './Migration
 import { Migration20261123191022_api_keys } from './Migration20261123191022_api_keys.js';
 import { Migration20261123200157_stations_near_and_area_outlines } from './Migration20261123200157_stations_near_and_area_outlines.js';
 import { Migration20261123212311_micro_wishes } from './Migration20261123212311_micro_wishes.js';
+import { Migration20261123222535_claims_for_units } from './Migration20261123222535_claims_for_units.js';
 
 /**
  * Every committed migration, in order. Listed here rather than found on disk, so the same list
@@ -15,4 +16,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123191022_api_keys', class: Migration20261123191022_api_keys },
   { name: 'Migration20261123200157_stations_near_and_area_outlines', class: Migration20261123200157_stations_near_and_area_outlines },
   { name: 'Migration20261123212311_micro_wishes', class: Migration20261123212311_micro_wishes },
+  { name: 'Migration20261123222535_claims_for_units', class: Migration20261123222535_claims_for_units },
 ];

@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { Area } from '../areas/area.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
 
 export const ROLE_KINDS = [
   'RESIDENT',
@@ -54,6 +55,8 @@ const RoleAssignmentSchema = defineEntity({
     person: () => p.manyToOne(Person).index().deleteRule('cascade'),
     role: p.enum(ROLE_KINDS).$type<RoleKind>().index(),
     area: () => p.manyToOne(Area).index().deleteRule('restrict'),
+    /** The organisation the role is held for: a volunteer's team, an in-service party member's unit (双报到). */
+    organization: () => p.manyToOne(Organization).nullable().index().deleteRule('set null'),
     startsOn: p.date(),
     endsOn: p.date().nullable(),
   },

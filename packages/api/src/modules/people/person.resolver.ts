@@ -11,6 +11,8 @@ import { paginate } from '../../graphql/paginate.js';
 import { Area } from '../areas/area.entity.js';
 import { likePrefix } from '../areas/area.service.js';
 import { AreaType } from '../areas/area.types.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { OrganizationType } from '../organizations/organization.types.js';
 import { Person, RoleAssignment } from './person.entity.js';
 import { personWhere, today } from './person.service.js';
 import { roleSources } from './person.sources.js';
@@ -103,5 +105,13 @@ export class RoleAssignmentResolver {
   @FieldResolver(() => AreaType, { description: 'The area the role holds in, and below it.' })
   area(@Root() role: RoleAssignment, @Ctx() { loaders }: Context) {
     return loaders.byId(Area).load(role.area.id);
+  }
+
+  @FieldResolver(() => OrganizationType, {
+    nullable: true,
+    description: 'The organisation the role is held for: a volunteer’s team, an in-service party member’s unit (双报到).',
+  })
+  organization(@Root() role: RoleAssignment, @Ctx() { loaders }: Context) {
+    return role.organization ? loaders.byId(Organization).load(role.organization.id) : null;
   }
 }

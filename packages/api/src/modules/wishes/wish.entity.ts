@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { Area } from '../areas/area.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
 import { Person } from '../people/person.entity.js';
 
 /** Where a wish is in its life (see wish.machine.ts for the moves between them). */
@@ -37,6 +38,8 @@ const WishSchema = defineEntity({
     /** When review first opened it to claims: where "time to light up" starts. */
     openedAt: p.datetime().nullable(),
     claimer: () => p.manyToOne(Person).nullable().index().deleteRule('restrict'),
+    /** The unit or volunteer team the claimer claimed for, when not for themselves: it earns the service record too. */
+    claimedFor: () => p.manyToOne(Organization).nullable().index().deleteRule('restrict'),
     claimedAt: p.datetime().nullable(),
     /** A claim not fulfilled by then lapses and the wish opens again. */
     claimDeadline: p.datetime().nullable(),

@@ -17,12 +17,15 @@ import { ancestorsOf, type ChangeEvent, Topics } from '../../graphql/pubsub.js';
 import { Area } from '../areas/area.entity.js';
 import { subtreePath } from '../areas/area.service.js';
 import { AreaType } from '../areas/area.types.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { OrganizationType } from '../organizations/organization.types.js';
 import { Person } from '../people/person.entity.js';
 import { PersonType } from '../people/person.types.js';
 import { Wish } from './wish.entity.js';
 import { PUBLIC_STATES, type WishMove } from './wish.machine.js';
-import { claimDeadline, moveWish, postWish, wishStatistics, wishWhere } from './wish.service.js';
+import { claimDeadline, moveWish, organizationClaimedFor, postWish, wishStatistics, wishWhere } from './wish.service.js';
 import {
+  ClaimWishInput,
   FulfillWishInput,
   PostWishInput,
   ReviewWishInput,
@@ -96,6 +99,7 @@ export class WishResolver {
     const figures = await wishStatistics(ctx.em, area.path, since, until);
     const readable = await mayReadPersonalDataAt(ctx, area.path);
     const people = await Promise.all(figures.topClaimers.map((c) => ctx.loaders.byId(Person).load(c.person)));
+    const organizations = await Promise.all(figures.topOrganizations.map((c) => ctx.loaders.byId(Organization).load(c.organization)));
     return {
       from: since,
       to: until,
@@ -104,6 +108,10 @@ export class WishResolver {
         const name = people[i]?.name ?? '';
         const own = ctx.actor.kind === 'PERSON' && ctx.actor.id === c.person;
         return { name: readable || own ? name : maskName(name), litUp: c.litUp };
+      }),
+      topOrganizations: figures.topOrganizations.flatMap((c, i) => {
+        const organization = organizations[i];
+        return organization ? [{ organization, litUp: c.litUp }] : [];
       }),
     };
   }
@@ -127,6 +135,11 @@ export class WishResolver {
     const own = ctx.actor.kind === 'PERSON' && ctx.actor.id === wish.claimer.id;
     const name = person?.name ?? '';
     return own || (area && (await mayReadPersonalDataAt(ctx, area.path))) ? name : maskName(name);
+  }
+
+  @FieldResolver(() => OrganizationType, { nullable: true, description: 'The unit or volunteer team it was claimed for, if any.' })
+  claimedFor(@Root() wish: Wish, @Ctx() { loaders }: Context) {
+    return wish.claimedFor ? loaders.byId(Organization).load(wish.claimedFor.id as number) : null;
   }
 
   @FieldResolver(() => AreaType, { description: 'The community (社区) of the wish.' })
@@ -204,19 +217,23 @@ export class WishResolver {
   @Mutation(() => WishPayload, {
     description: `Party members, in-service party members and volunteers of the area (claim:wishes) claim an open wish; of claims at once, exactly one wins. Unfulfilled by its deadline, the claim lapses.`,
   })
-  claimWish(@Ctx() ctx: Context, @Arg('input', () => WishIdInput) input: WishIdInput) {
+  claimWish(@Ctx() ctx: Context, @Arg('input', () => ClaimWishInput) input: ClaimWishInput) {
     const now = new Date();
+    let claimedFor: Organization | null = null;
     return this.move(
       ctx,
       input.id,
       'claim',
       async (wish) => {
-        signedInPerson(ctx);
+        const self = signedInPerson(ctx);
         await authorizeChange(ctx, 'claim:wishes', [await subtreePath(ctx.em, wish.community.id as number)], ['input', 'id']);
+        const onBehalfOf = optionalInputId(input.onBehalfOf, 'Organization', ['input', 'onBehalfOf']);
+        if (onBehalfOf != null) claimedFor = await organizationClaimedFor(ctx.em, self, onBehalfOf);
       },
       undefined,
       (wish) => {
         wish.claimer = ctx.em.getReference(Person, ctx.actor.id as number);
+        wish.claimedFor = claimedFor ? ctx.em.getReference(Organization, claimedFor.id) : null;
         wish.claimedAt = now;
         wish.claimDeadline = claimDeadline(now, wish.wantedBy ?? null);
       },
@@ -326,6 +343,25 @@ const litUpBy: NestedSource<Wish> = {
   parentKey: 't.claimer_id',
   ordering: orderingBy('id', 'id', 'number', 'desc'),
 };
+
+const litUpFor: NestedSource<Wish> = {
+  name: 'Organization.litUpWishes',
+  entity: Wish,
+  from: 'wish t',
+  parentKey: 't.claimed_for_id',
+  ordering: orderingBy('id', 'id', 'number', 'desc'),
+};
+
+/** A unit's or volunteer team's service record: the wishes its members claimed for it and lit up. */
+@Resolver(() => OrganizationType)
+export class OrganizationWishesResolver {
+  @FieldResolver(() => WishConnection, {
+    description: 'The wishes claimed for this unit or team and lit up (confirmed), newest first: its service record.',
+  })
+  litUpWishes(@Root() organization: Organization, @Ctx() { loaders }: Context, @Args(() => PageArgs) page: PageArgs) {
+    return loaders.connection(litUpFor, page, organization.id, { sql: `t.state = 'CONFIRMED'`, params: [] });
+  }
+}
 
 /** A person's service record (服务记录): in-service party members (双报到) earn it from the wishes they light up. */
 @Resolver(() => PersonType)

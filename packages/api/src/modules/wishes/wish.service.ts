@@ -4,7 +4,8 @@ import { InputProblem, InputProblems } from '../../graphql/errors.js';
 import { Area } from '../areas/area.entity.js';
 import { likePrefix, NOTHING, subtreePath } from '../areas/area.service.js';
 import { type Actor, changedFields, recordChange, system } from '../audit/audit.service.js';
-import { Person } from '../people/person.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Person, RoleAssignment } from '../people/person.entity.js';
 import { today } from '../people/person.service.js';
 import { type BeneficiaryKind, Wish, type WishCategory, type WishState } from './wish.entity.js';
 import { nextState, PUBLIC_STATES, type WishMove, WishMoveError } from './wish.machine.js';
@@ -109,6 +110,7 @@ function snapshot(w: Wish): Record<string, unknown> {
     title: w.title,
     category: w.category,
     claimer: (w.claimer?.id as number | undefined) ?? null,
+    claimedFor: (w.claimedFor?.id as number | undefined) ?? null,
     claimDeadline: w.claimDeadline ?? null,
     fulfilmentNote: w.fulfilmentNote ?? null,
     reviewNote: w.reviewNote ?? null,
@@ -173,6 +175,24 @@ export function moveWish(
   });
 }
 
+/**
+ * A claim for a unit or a volunteer team (单位认领, 志愿服务队认领): the claimer must hold a role in force
+ * for it (an in-service party member for their unit, a volunteer for their team).
+ */
+export async function organizationClaimedFor(em: EntityManager, person: number, organization: number): Promise<Organization> {
+  const found = await em.findOne(Organization, { id: organization });
+  if (!found) throw new InputProblem(['input', 'onBehalfOf'], 'No such organisation', 'NOT_FOUND');
+  const day = today();
+  const member = await em.count(RoleAssignment, {
+    person,
+    organization,
+    startsOn: { $lte: day },
+    $or: [{ endsOn: null }, { endsOn: { $gte: day } }],
+  });
+  if (!member) throw new InputProblem(['input', 'onBehalfOf'], 'You hold no role for this organisation', 'NOT_A_MEMBER');
+  return found;
+}
+
 export function claimDeadline(now: Date, wantedBy: string | null): Date {
   const period = new Date(now.getTime() + CLAIM_PERIOD_DAYS * 86_400_000);
   if (!wantedBy) return period;
@@ -199,6 +219,7 @@ export async function sweepWishes(em: EntityManager, now = new Date()): Promise<
       (w) => w.state === 'CLAIMED' && (w.claimDeadline as Date) < now,
       (w) => {
         w.claimer = null;
+        w.claimedFor = null;
         w.claimedAt = null;
         w.claimDeadline = null;
       },
@@ -237,6 +258,8 @@ export interface WishStatistics {
   litUpRate: number | null;
   medianHoursToLitUp: number | null;
   topClaimers: { person: number; litUp: number }[];
+  /** The units and volunteer teams whose members lit up the most. */
+  topOrganizations: { organization: number; litUp: number }[];
 }
 
 /**
@@ -246,7 +269,7 @@ export interface WishStatistics {
 export async function wishStatistics(em: EntityManager, areaPath: string, from: Date, to: Date): Promise<WishStatistics> {
   const inArea = `w.community_id in (select id from area where kind = 'COMMUNITY' and path like ?)`;
   const prefix = likePrefix(areaPath);
-  const [[counts], top] = await Promise.all([
+  const [[counts], top, topOrganizations] = await Promise.all([
     em.execute<{ posted: string; posted_lit: string; lit: string; median_hours: number | null }[]>(
       `select
          count(*) filter (where w.created_at >= ? and w.created_at < ?) as posted,
@@ -263,6 +286,12 @@ export async function wishStatistics(em: EntityManager, areaPath: string, from: 
        group by w.claimer_id order by count(*) desc, w.claimer_id limit 5`,
       [prefix, from, to],
     ),
+    em.execute<{ claimed_for_id: number; n: string }[]>(
+      `select w.claimed_for_id, count(*) as n from wish w
+       where ${inArea} and w.confirmed_at >= ? and w.confirmed_at < ? and w.claimed_for_id is not null
+       group by w.claimed_for_id order by count(*) desc, w.claimed_for_id limit 5`,
+      [prefix, from, to],
+    ),
   ]);
   const posted = Number(counts?.posted ?? 0);
   return {
@@ -271,5 +300,6 @@ export async function wishStatistics(em: EntityManager, areaPath: string, from: 
     litUpRate: posted > 0 ? Number(counts?.posted_lit ?? 0) / posted : null,
     medianHoursToLitUp: counts?.median_hours == null ? null : Math.round(Number(counts.median_hours) * 10) / 10,
     topClaimers: top.map((row) => ({ person: Number(row.claimer_id), litUp: Number(row.n) })),
+    topOrganizations: topOrganizations.map((row) => ({ organization: Number(row.claimed_for_id), litUp: Number(row.n) })),
   };
 }

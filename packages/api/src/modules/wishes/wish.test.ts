@@ -11,7 +11,7 @@ import { Wish } from './wish.entity.js';
 const WISH = `id state title beneficiaryName claimerName claimDeadline fulfilmentNote confirmedAt community { id }`;
 const POST = `mutation($i: PostWishInput!) { postWish(input: $i) { wish { ${WISH} } userErrors { field message code } } }`;
 const REVIEW = `mutation($i: ReviewWishInput!) { reviewWish(input: $i) { wish { ${WISH} } userErrors { field message code } } }`;
-const CLAIM = `mutation($i: WishIdInput!) { claimWish(input: $i) { wish { ${WISH} } userErrors { field message code } } }`;
+const CLAIM = `mutation($i: ClaimWishInput!) { claimWish(input: $i) { wish { ${WISH} } userErrors { field message code } } }`;
 const FULFILL = `mutation($i: FulfillWishInput!) { fulfillWish(input: $i) { wish { ${WISH} } userErrors { field message code } } }`;
 const CONFIRM = `mutation($i: WishIdInput!) { confirmWish(input: $i) { wish { ${WISH} } userErrors { field message code } } }`;
 const WITHDRAW = `mutation($i: WishIdInput!) { withdrawWish(input: $i) { wish { ${WISH} } userErrors { field message code } } }`;
@@ -251,6 +251,55 @@ describe('micro-wishes: figures, service records and the live feed', () => {
     const wishes = record.body.data.node.litUpWishes;
     expect(wishes.nodes.map((w: { id: string }) => w.id)).toContain(id);
     expect(wishes.nodes.every((w: { state: string }) => w.state === 'CONFIRMED')).toBe(true);
+  });
+
+  it('an in-service party member claims for their unit; the unit earns the service record and the statistics count it', async () => {
+    const member = await holderOf('IN_SERVICE_PARTY_MEMBER', community, 0, PLAIN);
+    const roles = await ask(
+      member.token,
+      'query($p: ID!) { node(id: $p) { ... on Person { roles(first: 10) { nodes { role organization { id kind name } } } } } }',
+      {
+        p: member.personId,
+      },
+    );
+    const unit = roles.body.data.node.roles.nodes.find((r: { role: string }) => r.role === 'IN_SERVICE_PARTY_MEMBER').organization;
+    expect(unit.kind).toBe('UNIT');
+    const posted = await act(resident, POST, wishInput({ title: '单位认领' }));
+    const id = posted.wish?.id as string;
+    await act(staff, REVIEW, { id, approve: true });
+
+    // A team the member holds no role for: refused, and the wish stays open.
+    const team = await query<{ organizations: { nodes: { id: string }[] } }>(
+      'query($a: ID) { organizations(first: 1, filter: { kind: [VOLUNTEER_TEAM], within: $a }) { nodes { id } } }',
+      { a: community },
+    );
+    const foreign = await act(member, CLAIM, { id, onBehalfOf: team.organizations.nodes[0].id });
+    expect(foreign.codes).toEqual(['NOT_A_MEMBER']);
+    expect((await act(member, CLAIM, { id, onBehalfOf: toGlobalId('Organization', 999_999_999) })).codes).toEqual(['NOT_FOUND']);
+
+    const claimed = await ask(
+      member.token,
+      'mutation($i: ClaimWishInput!) { claimWish(input: $i) { wish { state claimedFor { id name } } userErrors { code } } }',
+      { i: { id, onBehalfOf: unit.id } },
+    );
+    expect(claimed.body.data.claimWish).toEqual({
+      wish: { state: 'CLAIMED', claimedFor: { id: unit.id, name: unit.name } },
+      userErrors: [],
+    });
+    await act(member, FULFILL, { id, note: '单位党支部送去了收音机。' });
+    await act(staff, CONFIRM, { id });
+
+    const record = await query<{ node: { litUpWishes: { totalCount: number; nodes: { id: string; claimedFor: { id: string } }[] } } }>(
+      'query($u: ID!) { node(id: $u) { ... on Organization { litUpWishes(first: 100) { totalCount nodes { id claimedFor { id } } } } } }',
+      { u: unit.id },
+    );
+    expect(record.node.litUpWishes.nodes.map((w) => w.id)).toContain(id);
+    expect(record.node.litUpWishes.nodes.every((w) => w.claimedFor.id === unit.id)).toBe(true);
+    const figures = await query<{ wishStatistics: { topOrganizations: { organization: { id: string }; litUp: number }[] } }>(
+      'query($a: ID!) { wishStatistics(area: $a) { topOrganizations { organization { id } litUp } } }',
+      { a: community },
+    );
+    expect(figures.wishStatistics.topOrganizations.find((o) => o.organization.id === unit.id)?.litUp).toBeGreaterThanOrEqual(1);
   });
 
   it('wishChanged delivers a wish opened in the area to an anonymous subscriber', async () => {

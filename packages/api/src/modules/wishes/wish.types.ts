@@ -4,6 +4,8 @@ import { Connection } from '../../graphql/connection.js';
 import { enumFrom } from '../../graphql/enums.js';
 import { UserError } from '../../graphql/mutation.js';
 import { Node } from '../../graphql/node.js';
+import type { Organization } from '../organizations/organization.entity.js';
+import { OrganizationType } from '../organizations/organization.types.js';
 import { BENEFICIARY_KINDS, type BeneficiaryKind, WISH_CATEGORIES, WISH_STATES, type WishCategory, type WishState } from './wish.entity.js';
 
 export const WishStateEnum = enumFrom(WISH_STATES, 'WishState', 'Where a micro-wish is in its life.', {
@@ -120,6 +122,18 @@ export class WishIdInput {
 }
 
 @InputType()
+export class ClaimWishInput {
+  @Field(() => ID)
+  id!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Claim for a unit or volunteer team you hold a role for (an in-service party member’s unit, a volunteer’s team); it earns the service record too.',
+  })
+  onBehalfOf?: string | null;
+}
+
+@InputType()
 export class FulfillWishInput {
   @Field(() => ID)
   id!: string;
@@ -143,6 +157,14 @@ export class WishClaimerFigureType {
   litUp!: number;
 }
 
+@ObjectType('WishOrganizationFigure', { description: 'A unit or volunteer team and the wishes its members lit up for it in the period.' })
+export class WishOrganizationFigureType {
+  @Field(() => OrganizationType)
+  organization!: Organization;
+  @Field(() => Int)
+  litUp!: number;
+}
+
 @ObjectType('WishStatistics', { description: '微心愿 figures of an area over a period.' })
 export class WishStatisticsType {
   @Field(() => DateTimeResolver)
@@ -159,4 +181,8 @@ export class WishStatisticsType {
   medianHoursToLitUp!: number | null;
   @Field(() => [WishClaimerFigureType], { description: 'Who lit up the most wishes in the period, at most five.' })
   topClaimers!: WishClaimerFigureType[];
+  @Field(() => [WishOrganizationFigureType], {
+    description: 'The units and volunteer teams that lit up the most wishes in the period, at most five.',
+  })
+  topOrganizations!: WishOrganizationFigureType[];
 }

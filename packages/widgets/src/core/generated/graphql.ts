@@ -49,6 +49,12 @@ export type ChangeAction =
   | 'CREATED'
   | 'UPDATED';
 
+export type ClaimWishInput = {
+  id: string | number;
+  /** Claim for a unit or volunteer team you hold a role for (an in-service party member’s unit, a volunteer’s team); it earns the service record too. */
+  onBehalfOf?: string | number | null | undefined;
+};
+
 /** A new wish: for yourself, or (grid workers and community staff) for a resident of your area. */
 export type PostWishInput = {
   /** The resident it is for; yourself when left out. */
@@ -196,7 +202,7 @@ export type WishBoardReviewMutationVariables = Exact<{
 export type WishBoardReviewMutation = { reviewWish: { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
 
 export type WishBoardClaimMutationVariables = Exact<{
-  input: WishIdInput;
+  input: ClaimWishInput;
 }>;
 
 
@@ -520,7 +526,7 @@ fragment WishBoardPayload on WishPayload {
   }
 }`) as unknown as TypedDocumentString<WishBoardReviewMutation, WishBoardReviewMutationVariables>;
 export const WishBoardClaimDocument = new TypedDocumentString(`
-    mutation WishBoardClaim($input: WishIdInput!) {
+    mutation WishBoardClaim($input: ClaimWishInput!) {
   claimWish(input: $input) {
     ...WishBoardPayload
   }
