@@ -25,6 +25,8 @@ import { useQueryCost } from './graphql/limits/use-query-cost.js';
 import { createChangePubSub } from './graphql/pubsub.js';
 import { createSchema } from './graphql/schema.js';
 import type { Actor } from './modules/audit/audit.service.js';
+import { sweepProposals } from './modules/votes/proposal.service.js';
+import { announceTally } from './modules/votes/tally-events.js';
 import { sweepWishes } from './modules/wishes/wish.service.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -94,8 +96,8 @@ export type ServerSettings = Pick<
   | 'corsOrigins'
 >;
 
-/** How often lapsed claims and expired wishes are moved on. */
-const WISH_SWEEP_MS = 60_000;
+/** How often what moves by the clock is moved on (wishes, votes). */
+const SWEEP_MS = 60_000;
 
 export async function startServer(config: ServerSettings, orm: Orm): Promise<RunningServer> {
   const pubsub = createChangePubSub();
@@ -263,11 +265,17 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
   };
   app.use(bodyErrors);
 
-  // Lapsed claims and expired wishes move at start-up (so a restart loses none) and every minute.
-  await sweepWishes(orm.em.fork());
+  // What moves by the clock moves at start-up (so a restart loses none) and every minute: lapsed
+  // claims and expired wishes; votes whose time to open or close has come.
+  const sweep = async () => {
+    await sweepWishes(orm.em.fork());
+    const { opened, closed } = await sweepProposals(orm.em.fork());
+    for (const id of [...opened, ...closed]) announceTally(pubsub, id, true);
+  };
+  await sweep();
   const sweeper = setInterval(() => {
-    sweepWishes(orm.em.fork()).catch((error: unknown) => console.error('wish sweep failed:', error));
-  }, WISH_SWEEP_MS);
+    sweep().catch((error: unknown) => console.error('scheduled sweep failed:', error));
+  }, SWEEP_MS);
   sweeper.unref();
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));

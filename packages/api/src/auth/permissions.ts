@@ -44,6 +44,12 @@ export const PERMISSIONS = {
   'review:wishes': ['COMMUNITY_COMMITTEE_MEMBER', 'FIRST_SECRETARY', 'SOCIAL_WORKER', 'ADMINISTRATOR'],
   /** Claim open wishes of the area (认领): party members, in-service party members registered there (双报到), volunteers. */
   'claim:wishes': ['PARTY_MEMBER', 'IN_SERVICE_PARTY_MEMBER', 'VOLUNTEER'],
+  /** Put a matter to the owners of the area (一提). Owners may also propose where they own a household (votes/proposal.service.ts). */
+  'propose:matters': ['BUILDING_HEAD', 'GRID_HEAD', 'COMMUNITY_COMMITTEE_MEMBER', 'FIRST_SECRETARY', 'ADMINISTRATOR'],
+  /** Review proposals of the area, publish them, open and close their votes, publish results and report implementation (二审, 两公开). */
+  'manage:proposals': ['COMMUNITY_COMMITTEE_MEMBER', 'FIRST_SECRETARY', 'ADMINISTRATOR'],
+  /** Publish free-standing notices on the area's notice board (一窗公示). */
+  'publish:notices': ['COMMUNITY_COMMITTEE_MEMBER', 'FIRST_SECRETARY', 'SOCIAL_WORKER', 'STATION_HEAD', 'ADMINISTRATOR'],
   /** Create, list and revoke the API keys of organisations in the area. */
   'manage:keys': ['ADMINISTRATOR'],
 } as const satisfies Record<string, readonly RoleKind[]>;

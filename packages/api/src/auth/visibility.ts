@@ -3,6 +3,9 @@ import type { Context } from '../graphql/context.js';
 import { Area } from '../modules/areas/area.entity.js';
 import { likePrefix } from '../modules/areas/area.service.js';
 import { Person, RoleAssignment } from '../modules/people/person.entity.js';
+import { Notice } from '../modules/notices/notice.entity.js';
+import { Proposal } from '../modules/votes/proposal.entity.js';
+import { PUBLISHED_STAGES } from '../modules/votes/proposal.machine.js';
 import { Wish } from '../modules/wishes/wish.entity.js';
 import { PUBLIC_STATES } from '../modules/wishes/wish.machine.js';
 
@@ -106,6 +109,8 @@ export async function visibleOrNull<T extends object>(ctx: Context, entity: T | 
     return area && maySeeRole(await ctx.visibility(), entity, area.path) ? entity : null;
   }
   if (entity instanceof Wish) return (await maySeeWish(ctx, entity)) ? entity : null;
+  if (entity instanceof Proposal) return (await maySeeProposal(ctx, entity)) ? entity : null;
+  if (entity instanceof Notice) return (await maySeeNotice(ctx, entity)) ? entity : null;
   return entity;
 }
 
@@ -116,4 +121,19 @@ export async function maySeeWish(ctx: Context, wish: Wish): Promise<boolean> {
   if (self != null && (wish.postedBy.id === self || wish.beneficiary.id === self)) return true;
   const area = await ctx.loaders.byId(Area).load(wish.community.id as number);
   return area != null && (await ctx.grantedAreas('review:wishes')).some((path) => area.path.startsWith(path));
+}
+
+/** A proposal: public once published as a notice; before, to its proposer and to those who manage proposals there. */
+export async function maySeeProposal(ctx: Context, proposal: Proposal): Promise<boolean> {
+  if (PUBLISHED_STAGES.includes(proposal.stage)) return true;
+  if (ctx.actor.kind === 'PERSON' && ctx.actor.id === proposal.proposedBy.id) return true;
+  const area = await ctx.loaders.byId(Area).load(proposal.scope.id as number);
+  return area != null && (await ctx.grantedAreas('manage:proposals')).some((path) => area.path.startsWith(path));
+}
+
+/** A notice: public from its start; scheduled ones to those who publish notices there. */
+export async function maySeeNotice(ctx: Context, notice: Notice): Promise<boolean> {
+  if (notice.startsAt <= ctx.now) return true;
+  const area = await ctx.loaders.byId(Area).load(notice.area.id as number);
+  return area != null && (await ctx.grantedAreas('publish:notices')).some((path) => area.path.startsWith(path));
 }

@@ -4,6 +4,8 @@ import { AuditRecord } from '../modules/audit/audit.entity.js';
 import { AllianceMembership, Organization, Responsibility } from '../modules/organizations/organization.entity.js';
 import { Person, RoleAssignment } from '../modules/people/person.entity.js';
 import { Service, Station, StationGrid, StationService, StationStaff } from '../modules/stations/station.entity.js';
+import { Notice } from '../modules/notices/notice.entity.js';
+import { Ballot, Proposal, VoterRollEntry } from '../modules/votes/proposal.entity.js';
 import { Wish } from '../modules/wishes/wish.entity.js';
 
 export const entities = [
@@ -21,4 +23,8 @@ export const entities = [
   AuditRecord,
   ApiKey,
   Wish,
+  Proposal,
+  VoterRollEntry,
+  Ballot,
+  Notice,
 ];

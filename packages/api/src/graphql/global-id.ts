@@ -9,6 +9,8 @@ export const NODE_TYPES = [
   'StationStaff',
   'Responsibility',
   'Wish',
+  'Proposal',
+  'Notice',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -15,7 +15,13 @@ export const Topics = {
   AREA_CHANGED: 'AREA_CHANGED',
   STATION_CHANGED: 'STATION_CHANGED',
   WISH_CHANGED: 'WISH_CHANGED',
+  TALLY_CHANGED: 'TALLY_CHANGED',
 } as const;
+
+/** A proposal's tally changed: ballots were cast, or the vote was decided. */
+export interface TallyEvent {
+  proposal: number;
+}
 
 /** In-process fan-out; one instance per server. */
 export function createChangePubSub() {
@@ -23,6 +29,7 @@ export function createChangePubSub() {
     [Topics.AREA_CHANGED]: [ChangeEvent];
     [Topics.STATION_CHANGED]: [ChangeEvent];
     [Topics.WISH_CHANGED]: [ChangeEvent];
+    [Topics.TALLY_CHANGED]: [TallyEvent];
   }>();
 }
 export type ChangePubSub = ReturnType<typeof createChangePubSub>;

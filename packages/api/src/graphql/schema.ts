@@ -8,6 +8,8 @@ import { OrganizationResolver, ResponsibilityResolver } from '../modules/organiz
 import { PersonResolver, RoleAssignmentResolver } from '../modules/people/person.resolver.js';
 import { ServiceResolver, StationResolver, StationStaffResolver } from '../modules/stations/station.resolver.js';
 import { OrganizationWishesResolver, PersonWishesResolver, WishResolver } from '../modules/wishes/wish.resolver.js';
+import { NoticeResolver } from '../modules/notices/notice.resolver.js';
+import { ProposalResolver } from '../modules/votes/proposal.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import type { ChangePubSub } from './pubsub.js';
 
@@ -26,6 +28,8 @@ export const resolvers = [
   WishResolver,
   PersonWishesResolver,
   OrganizationWishesResolver,
+  ProposalResolver,
+  NoticeResolver,
   ApiKeyResolver,
 ] as const;
 

@@ -54,8 +54,13 @@ export async function query<T = Record<string, any>>(
  * say when the server has registered a subscription, so `trigger` runs again every 250 ms until
  * an event arrives (at most 40 times).
  */
-export async function firstEvent(subscription: string, variables: Record<string, unknown>, trigger: () => Promise<void>): Promise<unknown> {
-  const client = createClient({ url: graphqlUrl().replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false });
+export async function firstEvent(
+  subscription: string,
+  variables: Record<string, unknown>,
+  trigger: () => Promise<void>,
+  url = graphqlUrl(),
+): Promise<unknown> {
+  const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false });
   try {
     const events = client.iterate({ query: subscription, variables });
     let received = false;

@@ -1,0 +1,58 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261123223316_owners_votes_and_notices extends Migration {
+
+  override name = 'Migration20261123223316_owners_votes_and_notices';
+
+  override up(): void | Promise<void> {
+    this.addSql(`create table "proposal" ("id" serial primary key, "scope_id" int not null, "title" varchar(200) not null, "text" text not null, "attachment_urls" jsonb not null, "matter_type" text not null, "rule_kind" text not null, "rule" jsonb not null, "ballots_changeable" boolean not null default false, "stage" text not null, "proposed_by_id" int not null, "review_note" text null, "voting_opens_at" timestamptz not null, "voting_closes_at" timestamptz not null, "voting_opened_at" timestamptz null, "roll_households" int null, "roll_area_hundredths" bigint null, "decided_at" timestamptz null, "outcome" text null, "result" jsonb null, "ballot_digest" varchar(64) null, "ballot_count" int null, "implementation_report" text null, "created_at" timestamptz not null, "updated_at" timestamptz not null);`);
+    this.addSql(`create index "proposal_scope_id_index" on "proposal" ("scope_id");`);
+    this.addSql(`create index "proposal_stage_index" on "proposal" ("stage");`);
+    this.addSql(`create index "proposal_proposed_by_id_index" on "proposal" ("proposed_by_id");`);
+    this.addSql(`create index "proposal_stage_schedule_index" on "proposal" ("stage", "voting_opens_at", "voting_closes_at");`);
+
+    this.addSql(`create table "notice" ("id" serial primary key, "area_id" int not null, "kind" text not null, "title" varchar(200) not null, "body" text not null, "attachment_urls" jsonb not null, "proposal_id" int null, "published_by_id" int null, "starts_at" timestamptz not null, "ends_at" timestamptz null, "created_at" timestamptz not null);`);
+    this.addSql(`create index "notice_proposal_id_index" on "notice" ("proposal_id");`);
+    this.addSql(`create index "notice_area_starts_index" on "notice" ("area_id", "starts_at");`);
+
+    this.addSql(`create table "ballot" ("id" serial primary key, "proposal_id" int not null, "household_id" int not null, "voter_id" int not null, "choice" text not null, "area_hundredths" int not null, "receipt_hash" varchar(64) not null, "cast_at" timestamptz not null, "changes" smallint not null default 0, "request_id" varchar(100) null);`);
+    this.addSql(`create index "ballot_voter_id_index" on "ballot" ("voter_id");`);
+    this.addSql(`alter table "ballot" add constraint "ballot_receipt_hash_unique" unique ("receipt_hash");`);
+    this.addSql(`create index "ballot_tally_index" on "ballot" ("proposal_id", "choice") include ("area_hundredths");`);
+    this.addSql(`alter table "ballot" add constraint "ballot_proposal_household_unique" unique ("proposal_id", "household_id");`);
+
+    this.addSql(`create table "voter_roll_entry" ("proposal_id" int not null, "household_id" int not null, "area_hundredths" int not null, primary key ("proposal_id", "household_id"));`);
+
+    this.addSql(`alter table "proposal" add constraint "proposal_scope_id_foreign" foreign key ("scope_id") references "area" ("id") on delete restrict;`);
+    this.addSql(`alter table "proposal" add constraint "proposal_proposed_by_id_foreign" foreign key ("proposed_by_id") references "person" ("id") on delete restrict;`);
+    this.addSql(`alter table "proposal" add constraint "proposal_matter_type_check" check ("matter_type" in ('RULES', 'OWNERS_COMMITTEE_ELECTION', 'PROPERTY_COMPANY_HIRING', 'MAINTENANCE_FUND_USE', 'MAINTENANCE_FUND_RAISING', 'REBUILDING', 'COMMON_PARTS_USE_CHANGE', 'COMMON_PARTS_BUSINESS', 'COMMUNITY_AFFAIRS', 'OTHER'));`);
+    this.addSql(`alter table "proposal" add constraint "proposal_rule_kind_check" check ("rule_kind" in ('SIMPLE_MAJORITY', 'CIVIL_CODE_ORDINARY', 'CIVIL_CODE_SPECIAL', 'CUSTOM'));`);
+    this.addSql(`alter table "proposal" add constraint "proposal_stage_check" check ("stage" in ('PROPOSED', 'UNDER_REVIEW', 'APPROVED_FOR_NOTICE', 'NOTICE_PERIOD', 'VOTING', 'DECIDED', 'RESULT_PUBLISHED', 'IMPLEMENTED', 'REJECTED', 'WITHDRAWN'));`);
+    this.addSql(`alter table "proposal" add constraint "proposal_outcome_check" check ("outcome" in ('PASSED', 'FAILED'));`);
+
+    this.addSql(`alter table "notice" add constraint "notice_area_id_foreign" foreign key ("area_id") references "area" ("id") on delete restrict;`);
+    this.addSql(`alter table "notice" add constraint "notice_proposal_id_foreign" foreign key ("proposal_id") references "proposal" ("id") on delete cascade;`);
+    this.addSql(`alter table "notice" add constraint "notice_published_by_id_foreign" foreign key ("published_by_id") references "person" ("id") on delete restrict;`);
+    this.addSql(`alter table "notice" add constraint "notice_kind_check" check ("kind" in ('PROPOSAL', 'RESULT', 'IMPLEMENTATION', 'GENERAL'));`);
+
+    this.addSql(`alter table "ballot" add constraint "ballot_proposal_id_foreign" foreign key ("proposal_id") references "proposal" ("id") on delete cascade;`);
+    this.addSql(`alter table "ballot" add constraint "ballot_household_id_foreign" foreign key ("household_id") references "area" ("id") on delete restrict;`);
+    this.addSql(`alter table "ballot" add constraint "ballot_voter_id_foreign" foreign key ("voter_id") references "person" ("id") on delete restrict;`);
+    this.addSql(`alter table "ballot" add constraint "ballot_choice_check" check ("choice" in ('FOR', 'AGAINST', 'ABSTAIN'));`);
+
+    this.addSql(`alter table "voter_roll_entry" add constraint "voter_roll_entry_proposal_id_foreign" foreign key ("proposal_id") references "proposal" ("id") on update cascade on delete cascade;`);
+    this.addSql(`alter table "voter_roll_entry" add constraint "voter_roll_entry_household_id_foreign" foreign key ("household_id") references "area" ("id") on update cascade on delete restrict;`);
+  }
+
+  override down(): void | Promise<void> {
+    this.addSql(`alter table "notice" drop constraint "notice_proposal_id_foreign";`);
+    this.addSql(`alter table "ballot" drop constraint "ballot_proposal_id_foreign";`);
+    this.addSql(`alter table "voter_roll_entry" drop constraint "voter_roll_entry_proposal_id_foreign";`);
+
+    this.addSql(`drop table if exists "proposal" cascade;`);
+    this.addSql(`drop table if exists "notice" cascade;`);
+    this.addSql(`drop table if exists "ballot" cascade;`);
+    this.addSql(`drop table if exists "voter_roll_entry" cascade;`);
+  }
+
+}
