@@ -28,7 +28,18 @@ type Caller = (typeof CALLERS)[number];
  * nothing, as if it did not exist; `forbidden`: 403 FORBIDDEN; `not-found`: a NOT_FOUND user
  * error; `ok`: the change was made.
  */
-type Outcome = 'clear' | 'masked' | 'public' | 'own' | 'hidden' | 'forbidden' | 'not-found' | 'not-claimer' | 'ok';
+type Outcome =
+  | 'clear'
+  | 'masked'
+  | 'public'
+  | 'own'
+  | 'hidden'
+  | 'forbidden'
+  | 'not-found'
+  | 'not-claimer'
+  | 'not-on-roll'
+  | 'too-early'
+  | 'ok';
 
 interface Subjects {
   district: string;
@@ -53,6 +64,12 @@ interface Subjects {
   partyMember: string;
   openWish: string;
   pendingWish: string;
+  /** The compound of the resident caller's home: where the proposals of the rows are put to the vote. */
+  residentCompound: string;
+  /** A proposal published (in its notice period) and one only proposed, both by the operator. */
+  publishedProposal: string;
+  draftProposal: string;
+  notice: string;
 }
 
 const S = {} as Subjects;
@@ -114,6 +131,8 @@ const change =
     const codes = payload?.userErrors?.map((e) => e.code) ?? [];
     if (!codes.length) return 'ok';
     if (codes.includes('NOT_CLAIMER')) return 'not-claimer';
+    if (codes.includes('NOT_ON_ROLL')) return 'not-on-roll';
+    if (codes.includes('TOO_EARLY')) return 'too-early';
     return codes.includes('NOT_FOUND') ? 'not-found' : `user error ${codes.join(',')}`;
   };
 
@@ -131,6 +150,15 @@ function expected(...outcomes: Outcome[]): Record<Caller, Outcome> {
 }
 
 const node = (fields: string) => `query($id: ID!) { node(id: $id) { id ${fields} } }`;
+
+const MOVE_INPUT: Partial<Record<string, string>> = {
+  reviewProposal: 'ReviewProposalInput',
+  reportImplementation: 'ReportImplementationInput',
+};
+const MOVE_EXTRA: Partial<Record<string, Record<string, unknown>>> = {
+  reviewProposal: { approve: true },
+  reportImplementation: { report: '已实施。' },
+};
 
 const ROWS: Row[] = [
   // Root fields.
@@ -458,7 +486,154 @@ const ROWS: Row[] = [
     outcome: change('withdrawWish'),
     expect: expected('forbidden', 'forbidden', 'forbidden', 'ok', 'ok', 'not-found', 'forbidden', 'forbidden'),
   },
+  // Owners' votes and notices (#6): staff moves belong to manage:proposals (committee members, first secretaries, administrators).
+  {
+    name: 'proposals: published, of the community',
+    query: 'query($c: ID) { proposals(first: 50, filter: { within: $c, stage: [NOTICE_PERIOD] }) { nodes { id title stage } } }',
+    variables: () => ({ c: S.community }),
+    outcome: publicData('proposals.nodes'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'proposals: only proposed, of the compound',
+    query: 'query($c: ID) { proposals(first: 50, filter: { within: $c, stage: [PROPOSED] }) { nodes { id title stage } } }',
+    variables: () => ({ c: S.residentCompound }),
+    outcome: publicData('proposals.nodes'),
+    expect: expected('hidden', 'hidden', 'hidden', 'public', 'public', 'hidden', 'hidden', 'hidden'),
+  },
+  {
+    name: 'node: Proposal (published)',
+    query: node('... on Proposal { title stage ruleDescription tally { rollHouseholds } }'),
+    variables: () => ({ id: S.publishedProposal }),
+    outcome: publicData('node'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'node: Proposal (only proposed)',
+    query: node('... on Proposal { title stage }'),
+    variables: () => ({ id: S.draftProposal }),
+    outcome: publicData('node'),
+    expect: expected('hidden', 'hidden', 'hidden', 'public', 'public', 'hidden', 'hidden', 'hidden'),
+  },
+  {
+    name: 'notices: of the community',
+    query: 'query($c: ID) { notices(first: 10, filter: { within: $c }) { nodes { id title kind } } }',
+    variables: () => ({ c: S.community }),
+    outcome: publicData('notices.nodes'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'node: Notice',
+    query: node('... on Notice { title kind }'),
+    variables: () => ({ id: S.notice }),
+    outcome: publicData('node'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'verifyReceipt: a published proposal, a receipt nobody holds',
+    query: 'query($p: ID!) { verifyReceipt(proposal: $p, receipt: "AAAA-BBBB-CCCC-DDDD") { counted } }',
+    variables: () => ({ p: S.publishedProposal }),
+    outcome: publicData('verifyReceipt'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'createProposal: in the resident’s compound (owners there may propose)',
+    query: 'mutation($i: CreateProposalInput!) { createProposal(input: $i) { proposal { id } userErrors { code } } }',
+    variables: () => ({ i: proposalInput() }),
+    outcome: change('createProposal'),
+    expect: expected('forbidden', 'ok', 'forbidden', 'ok', 'ok', 'not-found', 'forbidden', 'forbidden'),
+  },
+  ...(
+    [
+      ['beginProposalReview', 'PROPOSED', 'ok'],
+      ['reviewProposal', 'UNDER_REVIEW', 'ok'],
+      ['publishProposal', 'APPROVED_FOR_NOTICE', 'ok'],
+      ['openVoting', 'NOTICE_PERIOD', 'ok'],
+      ['closeVoting', 'VOTING', 'too-early'],
+      ['publishResult', 'DECIDED', 'ok'],
+      ['reportImplementation', 'RESULT_PUBLISHED', 'ok'],
+      ['withdrawProposal', 'PROPOSED', 'ok'],
+    ] as const
+  ).map(
+    ([mutation, stage, staff]): Row => ({
+      name: `${mutation}: a proposal ${stage.toLowerCase().replaceAll('_', ' ')} (the operator's)`,
+      query: `mutation($i: ${MOVE_INPUT[mutation] ?? 'ProposalIdInput'}!) { ${mutation}(input: $i) { proposal { id } userErrors { code } } }`,
+      variables: async () => ({ i: { id: await proposalIn(stage), ...MOVE_EXTRA[mutation] } }),
+      outcome: change(mutation),
+      expect: expected('forbidden', 'forbidden', 'forbidden', staff, staff, 'not-found', 'forbidden', 'forbidden'),
+    }),
+  ),
+  {
+    name: 'castBallot: voting in the resident’s compound',
+    query: 'mutation($i: CastBallotInput!) { castBallot(input: $i) { receipt userErrors { code } } }',
+    variables: async () => ({ i: { proposal: await proposalIn('VOTING'), choice: 'FOR' } }),
+    outcome: change('castBallot'),
+    expect: expected('forbidden', 'ok', 'not-on-roll', 'not-on-roll', 'not-on-roll', 'not-on-roll', 'forbidden', 'forbidden'),
+  },
+  {
+    name: 'publishNotice: on the community’s board',
+    query: 'mutation($i: PublishNoticeInput!) { publishNotice(input: $i) { notice { id } userErrors { code } } }',
+    variables: () => ({ i: { area: S.community, title: '矩阵公示', body: '测试各类调用者。' } }),
+    outcome: change('publishNotice'),
+    expect: expected('forbidden', 'forbidden', 'forbidden', 'ok', 'ok', 'not-found', 'forbidden', 'forbidden'),
+  },
 ];
+
+/** A proposal for the resident's compound, open for an hour from a second ago. */
+function proposalInput(closesInMs = 3_600_000) {
+  return {
+    scope: S.residentCompound,
+    title: '矩阵议题',
+    text: '测试各类调用者。',
+    matterType: 'PROPERTY_COMPANY_HIRING',
+    ruleKind: 'CIVIL_CODE_ORDINARY',
+    votingOpensAt: new Date(Date.now() - 1_000).toISOString(),
+    votingClosesAt: new Date(Date.now() + closesInMs).toISOString(),
+  };
+}
+
+type Stage = 'PROPOSED' | 'UNDER_REVIEW' | 'APPROVED_FOR_NOTICE' | 'NOTICE_PERIOD' | 'VOTING' | 'DECIDED' | 'RESULT_PUBLISHED';
+const STAGE_MOVES: [Stage, string, Record<string, unknown>, string][] = [
+  ['UNDER_REVIEW', 'beginProposalReview', {}, 'ProposalIdInput'],
+  ['APPROVED_FOR_NOTICE', 'reviewProposal', { approve: true }, 'ReviewProposalInput'],
+  ['NOTICE_PERIOD', 'publishProposal', {}, 'ProposalIdInput'],
+  ['VOTING', 'openVoting', {}, 'ProposalIdInput'],
+  ['DECIDED', 'closeVoting', {}, 'ProposalIdInput'],
+  ['RESULT_PUBLISHED', 'publishResult', {}, 'ProposalIdInput'],
+];
+
+/** Decided proposals made ahead (their votes had to close), taken one per cell. */
+const decidedPool: string[] = [];
+
+async function operatorMove(mutation: string, input: string, variables: Record<string, unknown>) {
+  const r = await ask(operatorToken(), `mutation($i: ${input}!) { ${mutation}(input: $i) { proposal { id stage } userErrors { code } } }`, {
+    i: variables,
+  });
+  return Object.values(r.body.data ?? {})[0] as { proposal: { id: string; stage: string } | null; userErrors: { code: string }[] };
+}
+
+/** A fresh proposal of the operator's for the resident's compound, moved by the operator to `stage`. */
+async function proposalIn(stage: Stage, closesInMs?: number): Promise<string> {
+  let id: string;
+  let at: Stage;
+  if ((stage === 'DECIDED' || stage === 'RESULT_PUBLISHED') && decidedPool.length) {
+    id = decidedPool.pop() as string;
+    at = 'DECIDED';
+  } else {
+    const created = await operatorMove('createProposal', 'CreateProposalInput', proposalInput(closesInMs));
+    if (!created.proposal) throw new Error(`createProposal: ${JSON.stringify(created.userErrors)}`);
+    id = created.proposal.id;
+    at = 'PROPOSED';
+  }
+  for (const [to, mutation, extra, input] of STAGE_MOVES) {
+    if (at === stage) break;
+    if (STAGE_MOVES.findIndex((m) => m[0] === to) <= STAGE_MOVES.findIndex((m) => m[0] === at)) continue;
+    const moved = await operatorMove(mutation, input, { id, ...extra });
+    if (moved.proposal?.stage !== to) throw new Error(`${mutation}: ${JSON.stringify(moved.userErrors)}`);
+    at = to;
+  }
+  return id;
+}
 
 const WISH_INPUT = { title: '矩阵心愿', story: '测试各类调用者。', category: 'OTHER', beneficiaryKind: 'OTHER' };
 
@@ -626,6 +801,26 @@ beforeAll(async () => {
   S.partyMember = await tokenForPerson(plain?.id as string);
   S.openWish = await wishIn('OPEN');
   S.pendingWish = await wishIn('PENDING_REVIEW');
+  // Votes: the resident's compound, a published and a draft proposal, decided ones for the moves after the vote, a notice.
+  const home = await query<{ node: { ancestors: { id: string; kind: string }[] } }>(
+    'query($id: ID!) { node(id: $id) { ... on Area { ancestors { id kind } } } }',
+    { id: S.residentHome },
+  );
+  S.residentCompound = home.node.ancestors.find((a) => a.kind === 'COMPOUND')?.id ?? '';
+  S.publishedProposal = await proposalIn('NOTICE_PERIOD');
+  S.draftProposal = await proposalIn('PROPOSED');
+  const closing = await Promise.all(Array.from({ length: 16 }, () => proposalIn('VOTING', 1_500)));
+  await new Promise((resolve) => setTimeout(resolve, 1_600));
+  for (const id of closing) {
+    // The server's own sweep may have closed it first: decided either way.
+    await operatorMove('closeVoting', 'ProposalIdInput', { id });
+    decidedPool.push(id);
+  }
+  const notice = await query<{ publishNotice: { notice: { id: string } } }>(
+    'mutation($i: PublishNoticeInput!) { publishNotice(input: $i) { notice { id } } }',
+    { i: { area: S.community, title: '停水通知', body: '周三9:00-12:00停水。' } },
+  );
+  S.notice = notice.publishNotice.notice.id;
   // A record about the community for its auditors to find.
   await query('mutation($i: UpdateAreaInput!) { updateArea(input: $i) { userErrors { code } } }', { i: { id: S.community, code: null } });
 }, 60_000);
