@@ -19,14 +19,21 @@ import {
   applyChange,
   type BoardFilter,
   type BoardWish,
+  type Community,
+  claimOrganizations,
   type FieldProblems,
   type FormField,
+  findPeople,
   loadProgress,
   loadWishes,
+  type PersonHit,
   PUBLIC_STATES,
   parseList,
   postInput,
+  postingScope,
   problemsByField,
+  rolesInForce,
+  type ViewerRole,
   validateWish,
   WISH_CATEGORIES,
   WISH_STATES,
@@ -44,6 +51,7 @@ const emptyForm = (): WishForm => ({
   category: '',
   beneficiaryKind: '',
   community: '',
+  beneficiary: '',
   estimatedCost: '',
   wantedBy: '',
 });
@@ -51,8 +59,9 @@ const emptyForm = (): WishForm => ({
 /**
  * The micro-wish board (微心愿) of an area: residents' small wishes, newest first, with how many are
  * lit up (已点亮), live as they move. Anonymous visitors see the public board; signed-in party
- * members and volunteers claim open wishes (after a confirmation step), community staff review
- * and confirm, residents post a wish through a validated form.
+ * members and volunteers claim open wishes (after a confirmation step; for their unit or team if
+ * they hold a role for one), community staff review and confirm, residents post a wish through a
+ * validated form, and grid workers and community staff post for a resident they find by name.
  *
  * @tagname gz-wish-board
  * @summary Micro-wishes of an area, live, with claim, review, confirm and post.
@@ -75,6 +84,8 @@ const emptyForm = (): WishForm => ({
  * @csspart card - One wish.
  * @csspart state - A wish's state badge.
  * @csspart form - The post form.
+ * @csspart chip - The resident a wish is posted for, once chosen.
+ * @csspart clear-button - The chip's button that takes the resident away again.
  *
  * @cssprop [--gz-color-primary=#c8161d] - Buttons, the progress bar, lit-up wishes.
  * @cssprop [--gz-color-on-primary=#ffffff] - Text on the primary colour.
@@ -117,11 +128,25 @@ export class GzWishBoard extends GzElement {
   @state() private form: WishForm = emptyForm();
   @state() private formProblems: FieldProblems = {};
   @state() private formMessage = '';
-  @state() private communities: { id: string; name: string }[] = [];
+  @state() private communities: Community[] = [];
+  /** The signed-in person's roles in force: units and teams to claim for, where to post for residents. */
+  @state() private roles: ViewerRole[] = [];
+  /** The organisation the claim being confirmed is for; empty: yourself. */
+  @state() private claimAs = '';
+  // The resident picker of the post form (a combobox over `people(filter: { nameContains })`).
+  @state() private picked: PersonHit | null = null;
+  @state() private search = '';
+  @state() private searched: string | null = null;
+  @state() private hits: PersonHit[] = [];
+  @state() private active = -1;
+  @state() private listOpen = false;
+  @state() private searching = false;
 
   #abort?: AbortController;
   #unsubscribe?: () => void;
   #generation = 0;
+  #searchTimer?: ReturnType<typeof setTimeout>;
+  #searchAbort?: AbortController;
 
   private get tr(): WishTranslation {
     return wishTranslationFor(this.lang);
@@ -143,6 +168,7 @@ export class GzWishBoard extends GzElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
+    this.#resetSearch();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.live = 'off';
@@ -181,6 +207,7 @@ export class GzWishBoard extends GzElement {
       ]);
       if (generation !== this.#generation) return;
       this.viewer = viewer.viewer?.id ?? null;
+      this.roles = rolesInForce(viewer.viewer?.roles.nodes ?? []);
       this.wishes = page.wishes;
       this.totalCount = page.totalCount;
       this.cursor = page.endCursor;
@@ -281,12 +308,13 @@ export class GzWishBoard extends GzElement {
     try {
       const payload =
         action === 'claim'
-          ? (await client.request(WishBoardClaimDocument, { input: { id: wish.id } })).claimWish
+          ? (await client.request(WishBoardClaimDocument, { input: { id: wish.id, onBehalfOf: this.claimAs || null } })).claimWish
           : action === 'confirm'
             ? (await client.request(WishBoardConfirmDocument, { input: { id: wish.id } })).confirmWish
             : (await client.request(WishBoardReviewDocument, { input: { id: wish.id, approve: action === 'approve' } })).reviewWish;
-      if (payload.userErrors.length) {
-        this.#note(this.tr.errors[payload.userErrors[0].code] ?? payload.userErrors[0].message, true);
+      const [problem] = payload.userErrors;
+      if (problem) {
+        this.#note(this.tr.errors[problem.code] ?? problem.message, true);
       } else {
         this.#note(this.tr.done[action], false);
         if (action === 'claim') this.emit('gz-wish-claim', { id: wish.id });
@@ -301,6 +329,7 @@ export class GzWishBoard extends GzElement {
 
   async #askClaim(wish: BoardWish): Promise<void> {
     this.confirming = wish.id;
+    this.claimAs = '';
     this.notice = null;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[data-confirm-claim]')?.focus();
@@ -320,7 +349,8 @@ export class GzWishBoard extends GzElement {
     if (this.area && !this.communities.length) {
       try {
         const { node, areas } = await this.client.request(WishBoardCommunitiesDocument, { area: this.area });
-        this.communities = node && 'kind' in node && node.kind === 'COMMUNITY' ? [{ id: node.id, name: node.name }] : areas.nodes;
+        this.communities =
+          node && 'kind' in node && node.kind === 'COMMUNITY' ? [{ id: node.id, name: node.name, ancestors: node.ancestors }] : areas.nodes;
         if (this.communities.length === 1) this.form = { ...this.form, community: this.communities[0].id };
       } catch (error) {
         this.formMessage = this.#errorText(error);
@@ -332,6 +362,7 @@ export class GzWishBoard extends GzElement {
 
   async #closeForm(): Promise<void> {
     this.formOpen = false;
+    this.#resetSearch();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part~="post-button"]')?.focus();
   }
@@ -344,9 +375,10 @@ export class GzWishBoard extends GzElement {
     if (Object.keys(problems).length) return this.#focusProblem(problems);
     this.busy = 'form';
     try {
-      const { postWish } = await this.client.request(WishBoardPostDocument, { input: postInput(this.form) });
+      const input = postInput(this.form, this.#scope?.grid ?? null);
+      const { postWish } = await this.client.request(WishBoardPostDocument, { input });
       if (postWish.userErrors.length) {
-        const { '': other, ...byField } = problemsByField(postWish.userErrors);
+        const { '': other, ...byField } = problemsByField(postWish.userErrors, !input.beneficiary);
         this.formProblems = byField;
         this.formMessage = other.map((code) => this.tr.errors[code] ?? code).join(' ');
         return this.#focusProblem(byField);
@@ -356,6 +388,8 @@ export class GzWishBoard extends GzElement {
         this.emit('gz-wish-post', { id: postWish.wish.id });
       }
       this.form = emptyForm();
+      this.picked = null;
+      this.#resetSearch();
       this.#note(this.tr.done.post, false);
       await this.#closeForm();
     } catch (error) {
@@ -453,6 +487,7 @@ export class GzWishBoard extends GzElement {
       <p class="foot">
         <span part="state" class=${`state ${wish.state.toLowerCase()}`}>${tr.state[wish.state]}</span>
         ${wish.claimerName ? html`<span class="muted">${tr.claimedBy(wish.claimerName)}</span>` : nothing}
+        ${wish.claimedFor ? html`<span class="muted">${tr.claimedFor(wish.claimedFor.name)}</span>` : nothing}
       </p>
       ${this.viewer ? this.#renderActions(wish, tr) : nothing}
     </li>`;
@@ -461,8 +496,23 @@ export class GzWishBoard extends GzElement {
   #renderActions(wish: BoardWish, tr: WishTranslation) {
     const busy = this.busy === wish.id;
     if (this.confirming === wish.id) {
+      const organizations = claimOrganizations(this.roles);
       return html`<div class="confirm" role="group" aria-label=${tr.claim}>
         <p>${tr.confirmClaim(wish.title)}</p>
+        ${
+          organizations.length
+            ? html`<fieldset>
+              <legend>${tr.claimAs}</legend>
+              ${[{ id: '', name: tr.myself }, ...organizations].map(
+                (organization) => html`<label><input type="radio" name="gz-claim-as" .value=${organization.id}
+                  .checked=${this.claimAs === organization.id}
+                  @change=${(event: Event) => {
+                    this.claimAs = (event.target as HTMLInputElement).value;
+                  }} />${organization.name}</label>`,
+              )}
+            </fieldset>`
+            : nothing
+        }
         <button part="button" type="button" data-confirm-claim @click=${() => this.#act(wish, 'claim')}>${tr.claimYes}</button>
         <button part="button" class="secondary" type="button" @click=${() => this.#cancelClaim(wish.id)}>${tr.cancel}</button>
       </div>`;
@@ -515,7 +565,152 @@ export class GzWishBoard extends GzElement {
   }
 
   #set(name: FormField, value: string): void {
+    // Another community: the resident chosen may not live there, and the search is elsewhere.
+    if (name === 'community' && value !== this.form.community) {
+      this.picked = null;
+      this.#resetSearch();
+      this.form = { ...this.form, beneficiary: '' };
+    }
     this.form = { ...this.form, [name]: value };
+  }
+
+  /** Where the viewer may post for a resident of the chosen community; null: only for themselves. */
+  get #scope() {
+    return postingScope(
+      this.roles,
+      this.communities.find((community) => community.id === this.form.community),
+    );
+  }
+
+  #resetSearch(): void {
+    clearTimeout(this.#searchTimer);
+    this.#searchAbort?.abort();
+    this.search = '';
+    this.searched = null;
+    this.hits = [];
+    this.active = -1;
+    this.listOpen = false;
+    this.searching = false;
+  }
+
+  /** Typed in the search box: looks people up 250 ms after the last key. */
+  #typed(value: string): void {
+    clearTimeout(this.#searchTimer);
+    this.#searchAbort?.abort();
+    const text = value.trim();
+    this.search = value;
+    this.active = -1;
+    this.searching = Boolean(text);
+    if (!text) {
+      this.hits = [];
+      this.searched = null;
+      this.listOpen = false;
+      return;
+    }
+    this.#searchTimer = setTimeout(() => void this.#find(text), 250);
+  }
+
+  async #find(text: string): Promise<void> {
+    const scope = this.#scope;
+    if (!scope) return;
+    const abort = new AbortController();
+    this.#searchAbort = abort;
+    try {
+      const hits = await findPeople(this.client, scope.within, text, abort.signal);
+      if (abort.signal.aborted) return;
+      this.hits = hits;
+      this.searched = text;
+      this.listOpen = true;
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.hits = [];
+      this.searched = null;
+      this.formMessage = this.#errorText(error);
+    } finally {
+      if (!abort.signal.aborted) this.searching = false;
+    }
+  }
+
+  #pickerKey(event: KeyboardEvent): void {
+    const count = this.hits.length;
+    const open = this.listOpen && count > 0;
+    const down = event.key === 'ArrowDown';
+    if (down || event.key === 'ArrowUp') {
+      if (!count) return;
+      event.preventDefault();
+      this.listOpen = true;
+      this.active = open && this.active >= 0 ? (this.active + (down ? 1 : count - 1)) % count : down ? 0 : count - 1;
+    } else if (event.key === 'Enter') {
+      // Never post the form by accident while looking someone up.
+      if (this.search.trim()) event.preventDefault();
+      if (open && this.active >= 0) void this.#pick(this.hits[this.active]);
+    } else if (event.key === 'Escape' && (open || this.search)) {
+      event.preventDefault();
+      if (open) {
+        this.listOpen = false;
+        this.active = -1;
+      } else this.#resetSearch();
+    }
+  }
+
+  async #pick(hit: PersonHit | null): Promise<void> {
+    this.picked = hit;
+    this.form = { ...this.form, beneficiary: hit?.id ?? '' };
+    const { beneficiary: _, ...others } = this.formProblems;
+    this.formProblems = others;
+    this.#resetSearch();
+    await this.updateComplete;
+    // The chip's clear button after a choice, the search box after clearing: both #gz-wish-beneficiary.
+    this.renderRoot.querySelector<HTMLElement>('#gz-wish-beneficiary')?.focus();
+  }
+
+  /** "Post for a resident": a combobox (ARIA 1.2) over the residents found, or the one chosen as a chip. */
+  #renderPicker(tr: WishTranslation) {
+    const problem = this.formProblems.beneficiary;
+    const picked = this.picked;
+    const open = this.listOpen && this.hits.length > 0;
+    const text = this.search.trim();
+    const status = this.searching
+      ? tr.searching
+      : text && this.searched === text
+        ? this.hits.length
+          ? tr.found(this.hits.length)
+          : tr.noneFound(text)
+        : '';
+    const described = `gz-wish-beneficiary-hint${problem ? ' gz-wish-beneficiary-problem' : ''}`;
+    return html`<div class="field picker">
+      <label for="gz-wish-beneficiary">${tr.fields.beneficiary}</label>
+      ${
+        picked
+          ? html`<span part="chip" class="chip">${picked.name} <span class="muted">${picked.home}</span>
+            <button id="gz-wish-beneficiary" part="button clear-button" class="secondary" type="button"
+              aria-label=${tr.clearBeneficiary(picked.name)} aria-describedby=${described} @click=${() => this.#pick(null)}>×</button></span>`
+          : html`<input id="gz-wish-beneficiary" type="text" role="combobox" autocomplete="off" aria-autocomplete="list"
+              aria-expanded=${open ? 'true' : 'false'} aria-controls=${open ? 'gz-wish-people' : nothing}
+              aria-activedescendant=${open && this.active >= 0 ? `gz-wish-person-${this.active}` : nothing}
+              aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${described} .value=${this.search}
+              @input=${(event: Event) => this.#typed((event.target as HTMLInputElement).value)}
+              @keydown=${(event: KeyboardEvent) => this.#pickerKey(event)}
+              @blur=${() => {
+                this.listOpen = false;
+              }} />
+            ${
+              open
+                ? html`<ul id="gz-wish-people" role="listbox" aria-label=${tr.fields.beneficiary}>
+                  ${this.hits.map(
+                    (hit, index) => html`<li id=${`gz-wish-person-${index}`} role="option" data-id=${hit.id}
+                      aria-selected=${index === this.active ? 'true' : 'false'}
+                      @mousedown=${(event: Event) => event.preventDefault()} @click=${() => this.#pick(hit)}>
+                      ${hit.name} <span class="muted">${hit.home}</span></li>`,
+                  )}
+                </ul>`
+                : nothing
+            }`
+      }
+      <span class="muted" id="gz-wish-beneficiary-hint">${tr.beneficiaryHint}</span>
+      <span class="muted" role="status">${status}</span>
+      ${problem ? html`<span class="problem" id="gz-wish-beneficiary-problem">${tr.errors[problem] ?? problem}</span>` : nothing}
+    </div>`;
   }
 
   #renderForm(tr: WishTranslation) {
@@ -558,6 +753,7 @@ export class GzWishBoard extends GzElement {
           tr,
         ),
       )}
+      ${this.#scope ? this.#renderPicker(tr) : nothing}
       ${this.#field('estimatedCost', tr, this.#input('estimatedCost', { type: 'number' }))}
       ${this.#field('wantedBy', tr, this.#input('wantedBy', { type: 'date' }))}
       <p class="problem" role="alert">${problems ? tr.fixFields(problems) : ''} ${this.formMessage}</p>

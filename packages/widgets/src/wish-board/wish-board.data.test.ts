@@ -7,12 +7,17 @@ import {
   applyChange,
   type BoardFilter,
   type BoardWish,
+  claimOrganizations,
+  findPeople,
   loadProgress,
   loadWishes,
   PAGE_SIZE,
   parseList,
   postInput,
+  postingScope,
   problemsByField,
+  rolesInForce,
+  type ViewerRole,
   validateWish,
   WISH_CATEGORIES,
   WISH_STATES,
@@ -27,6 +32,7 @@ const wish = (id: string, state: BoardWish['state'] = 'OPEN', category: BoardWis
   beneficiaryKind: 'CHILD',
   beneficiaryName: '王*华',
   claimerName: null,
+  claimedFor: null,
   estimatedCost: null,
   wantedBy: null,
   state,
@@ -45,6 +51,7 @@ const form = (extra: Partial<WishForm> = {}): WishForm => ({
   category: 'DAILY_NEEDS',
   beneficiaryKind: 'ELDERLY_ALONE',
   community: 'QXJlYTox',
+  beneficiary: '',
   estimatedCost: '',
   wantedBy: '',
   ...extra,
@@ -104,6 +111,61 @@ describe('the board without rendering', () => {
       { field: ['input', 'photoUrls', '0'], code: 'INVALID' },
     ]);
     expect(problems).toEqual({ title: 'REQUIRED', wantedBy: 'INVALID', '': ['INVALID'] });
+    // NOT_FOUND on the community: no home there (for yourself), or not your area (for a resident).
+    const community = [{ field: ['input', 'community'], code: 'NOT_FOUND' }];
+    expect(problemsByField(community).community).toBe('NOT_HOME');
+    expect(problemsByField(community, false).community).toBe('NOT_IN_AREA');
+    expect(problemsByField([{ field: ['input', 'grid'], code: 'NOT_FOUND' }], false).community).toBe('NOT_IN_AREA');
+    expect(problemsByField([{ field: ['input', 'beneficiary'], code: 'NOT_FOUND' }], false).beneficiary).toBe('NO_PERSON');
+  });
+
+  it('sends the resident and the grid only when posting for someone', () => {
+    expect(postInput(form(), 'QXJlYToyNQ')).toMatchObject({ beneficiary: null, grid: null });
+    expect(postInput(form({ beneficiary: 'UGVyc29uOjE' }), 'QXJlYToyNQ')).toMatchObject({ beneficiary: 'UGVyc29uOjE', grid: 'QXJlYToyNQ' });
+    expect(postInput(form({ beneficiary: 'UGVyc29uOjE' }))).toMatchObject({ beneficiary: 'UGVyc29uOjE', grid: null });
+  });
+
+  it("reads the viewer's roles: those in force, the units and teams to claim for, where they may post for residents", () => {
+    const role = (extra: Partial<ViewerRole>): ViewerRole => ({
+      role: 'OWNER',
+      startsOn: '2024-01-01',
+      endsOn: null,
+      area: { id: 'household', kind: 'HOUSEHOLD', ancestors: [{ id: 'district' }, { id: 'street' }, { id: 'c1' }, { id: 'grid1' }] },
+      organization: null,
+      ...extra,
+    });
+    const unit = { id: 'unit', name: '审计局' };
+    const team = { id: 'team', name: '志愿服务队' };
+    const roles = [
+      role({}),
+      role({ role: 'IN_SERVICE_PARTY_MEMBER', organization: unit }),
+      role({ role: 'PARTY_MEMBER', organization: unit }),
+      role({ role: 'VOLUNTEER', organization: team, endsOn: '2026-11-22' }),
+      role({ role: 'VOLUNTEER', organization: { id: 'later', name: '以后' }, startsOn: '2026-12-01' }),
+    ];
+    const now = rolesInForce(roles, '2026-11-23');
+    expect(now).toHaveLength(3);
+    expect(claimOrganizations(now)).toEqual([unit]);
+    expect(claimOrganizations(rolesInForce(roles, '2026-11-22'))).toEqual([unit, team]);
+
+    const c1 = { id: 'c1', name: '一社区', ancestors: [{ id: 'district' }, { id: 'street' }] };
+    const c2 = { id: 'c2', name: '二社区', ancestors: [{ id: 'district' }, { id: 'street' }] };
+    // Owners and party members post only for themselves.
+    expect(postingScope(now, c1)).toBeNull();
+    const gridWorker = role({
+      role: 'GRID_WORKER',
+      area: { id: 'grid1', kind: 'GRID', ancestors: [{ id: 'district' }, { id: 'street' }, { id: 'c1' }] },
+    });
+    expect(postingScope([gridWorker], c1)).toEqual({ within: 'grid1', grid: 'grid1' });
+    expect(postingScope([gridWorker], c2)).toBeNull();
+    const committee = role({ role: 'COMMUNITY_COMMITTEE_MEMBER', area: { id: 'c1', kind: 'COMMUNITY', ancestors: [] } });
+    expect(postingScope([gridWorker, committee], c1)).toEqual({ within: 'c1', grid: null });
+    const streetAdministrator = role({ role: 'ADMINISTRATOR', area: { id: 'street', kind: 'STREET', ancestors: [{ id: 'district' }] } });
+    expect(postingScope([streetAdministrator], c2)).toEqual({ within: 'c2', grid: null });
+    // A building head's right holds below any grid: the API accepts no place for it.
+    const buildingHead = role({ role: 'BUILDING_HEAD', area: { id: 'b', kind: 'BUILDING', ancestors: [{ id: 'c1' }, { id: 'grid1' }] } });
+    expect(postingScope([buildingHead], c1)).toBeNull();
+    expect(postingScope([committee], undefined)).toBeNull();
   });
 
   it('subscribes on the same path over ws: or wss:', () => {
@@ -151,5 +213,23 @@ describe('loading from the real API', () => {
     const problems = problemsByField(body.data.postWish.userErrors);
     expect(problems.title).toBe('REQUIRED');
     expect(problems.wantedBy).toBe('INVALID');
+  });
+
+  it('finds residents by name for community staff, in clear, with their homes', async () => {
+    const staff = inject('wishTokens').staff;
+    const client = new GraphQLClient(graphqlUrl(), () => staff);
+    const response = await fetch(graphqlUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` },
+      body: JSON.stringify({
+        query: 'query($w: ID) { people(first: 1, filter: { within: $w, role: [OWNER] }) { nodes { name } } }',
+        variables: { w: inject('wishCommunity') },
+      }),
+    });
+    const [resident] = ((await response.json()) as { data: { people: { nodes: { name: string }[] } } }).data.people.nodes;
+    const hits = await findPeople(client, inject('wishCommunity'), resident.name.slice(0, 2));
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.length).toBeLessThanOrEqual(10);
+    expect(hits.every((hit) => hit.name.includes(resident.name.slice(0, 2)) && hit.home)).toBe(true);
   });
 });

@@ -1,6 +1,9 @@
 import {
   type PostWishInput,
+  type RoleKind,
+  WishBoardPeopleDocument,
   WishBoardProgressDocument,
+  type WishBoardViewerQuery,
   WishBoardWishesDocument,
   type WishBoardWishFragment,
   type WishCategory,
@@ -126,6 +129,8 @@ export interface WishForm {
   category: string;
   beneficiaryKind: string;
   community: string;
+  /** Global ID of the resident it is for, when posting on their behalf; empty: for yourself. */
+  beneficiary: string;
   estimatedCost: string;
   wantedBy: string;
 }
@@ -166,27 +171,113 @@ export function validateWish(form: WishForm, today = todayInChina()): FieldProbl
   return problems;
 }
 
-/** The mutation's input from a form that passed `validateWish`. */
-export function postInput(form: WishForm): PostWishInput {
+/**
+ * The mutation's input from a form that passed `validateWish`. For a resident (`beneficiary`), the
+ * grid is sent when the poster's right holds in a grid only (a grid worker's), so the API checks it there.
+ */
+export function postInput(form: WishForm, grid: string | null = null): PostWishInput {
   return {
     title: form.title.trim(),
     story: form.story.trim(),
     category: form.category as WishCategory,
     beneficiaryKind: form.beneficiaryKind as PostWishInput['beneficiaryKind'],
     community: form.community,
+    beneficiary: form.beneficiary || null,
+    grid: form.beneficiary ? grid : null,
     estimatedCost: form.estimatedCost.trim() ? Number(form.estimatedCost) : null,
     wantedBy: form.wantedBy || null,
   };
 }
 
-/** The API's `userErrors` by form field (`['input', 'title']` → `title`); others under `''`. */
-export function problemsByField(errors: readonly { field: readonly string[]; code: string }[]): FieldProblems & { '': string[] } {
-  const fields: FormField[] = ['title', 'story', 'category', 'beneficiaryKind', 'community', 'estimatedCost', 'wantedBy'];
+/**
+ * The API's `userErrors` by form field (`['input', 'title']` → `title`); others under `''`. A
+ * `NOT_FOUND` community means no home there when posting for yourself (`NOT_HOME`), outside the
+ * poster's area when posting for a resident (`NOT_IN_AREA`, the grid's too); a `NOT_FOUND`
+ * beneficiary is `NO_PERSON`.
+ */
+export function problemsByField(
+  errors: readonly { field: readonly string[]; code: string }[],
+  forSelf = true,
+): FieldProblems & { '': string[] } {
+  const fields: FormField[] = ['title', 'story', 'category', 'beneficiaryKind', 'community', 'beneficiary', 'estimatedCost', 'wantedBy'];
   const result: FieldProblems & { '': string[] } = { '': [] };
-  for (const error of errors) {
-    const field = fields.find((name) => error.field[1] === name);
-    if (field) result[field] ??= error.code;
-    else result[''].push(error.code);
+  for (const { field: path, code } of errors) {
+    const field = path[1] === 'grid' ? 'community' : fields.find((name) => path[1] === name);
+    const notFound = code === 'NOT_FOUND';
+    const mapped =
+      notFound && field === 'community' ? (forSelf ? 'NOT_HOME' : 'NOT_IN_AREA') : notFound && field === 'beneficiary' ? 'NO_PERSON' : code;
+    if (field) result[field] ??= mapped;
+    else result[''].push(mapped);
   }
   return result;
+}
+
+/** One of the signed-in person's roles, as `viewer { roles }` gives it. */
+export type ViewerRole = NonNullable<WishBoardViewerQuery['viewer']>['roles']['nodes'][number];
+
+/** The roles in force today (started, not ended): the API counts no others. */
+export function rolesInForce(roles: readonly ViewerRole[], today = todayInChina()): ViewerRole[] {
+  return roles.filter((role) => String(role.startsOn) <= today && (role.endsOn == null || String(role.endsOn) >= today));
+}
+
+/** Units and teams a claim may be made for: the organisations of the roles in force, once each. */
+export function claimOrganizations(roles: readonly ViewerRole[]): { id: string; name: string }[] {
+  const seen = new Map<string, { id: string; name: string }>();
+  for (const { organization } of roles) if (organization && !seen.has(organization.id)) seen.set(organization.id, organization);
+  return [...seen.values()];
+}
+
+/** Roles that may post a wish for a resident of their area (the API's post:wishes). */
+export const POSTING_ROLES: readonly RoleKind[] = [
+  'GRID_WORKER',
+  'GRID_HEAD',
+  'BUILDING_HEAD',
+  'SOCIAL_WORKER',
+  'COMMUNITY_COMMITTEE_MEMBER',
+  'ADMINISTRATOR',
+];
+
+/** A community of the post form, with the ids of the areas above it. */
+export interface Community {
+  id: string;
+  name: string;
+  ancestors: { id: string }[];
+}
+
+/**
+ * Whether the roles let the viewer post for a resident of `community`, and how: residents are
+ * searched `within` the area where the right holds, and `grid` is sent when that is a grid inside
+ * the community (the API checks the right there). A role in the community or above it covers it all;
+ * a role held lower than a grid (a building head's) covers no place the API accepts, so none.
+ */
+export function postingScope(
+  roles: readonly ViewerRole[],
+  community: Community | undefined,
+): { within: string; grid: string | null } | null {
+  if (!community) return null;
+  let inGrid: { within: string; grid: string } | null = null;
+  for (const { role, area } of roles) {
+    if (!POSTING_ROLES.includes(role)) continue;
+    if (area.id === community.id || community.ancestors.some((above) => above.id === area.id)) return { within: community.id, grid: null };
+    if ((area.kind === 'GRID' || area.kind === 'MICRO_GRID') && area.ancestors.some((above) => above.id === community.id)) {
+      inGrid ??= { within: area.id, grid: area.id };
+    }
+  }
+  return inGrid;
+}
+
+/** A resident found by name, with their home (building and household) to tell namesakes apart. */
+export interface PersonHit {
+  id: string;
+  name: string;
+  home: string;
+}
+
+/** Residents (owners, residents) in `within` whose names contain `name`: at most 10. */
+export async function findPeople(client: GraphQLClient, within: string, name: string, signal?: AbortSignal): Promise<PersonHit[]> {
+  const { people } = await client.request(WishBoardPeopleDocument, { within, name }, signal);
+  return people.nodes.map(({ id, name, roles }) => {
+    const home = roles.nodes.find((role) => role.role === 'OWNER' || role.role === 'RESIDENT')?.area;
+    return { id, name, home: home ? [home.parent?.name, home.name].filter(Boolean).join(' ') : '' };
+  });
 }

@@ -28,12 +28,17 @@ export interface WishTranslation {
   cost(yuan: number): string;
   separator: string;
   claimedBy(name: string): string;
+  /** The unit or team a wish was claimed for: 由 梅河口市审计局 认领. */
+  claimedFor(name: string): string;
   state: Record<WishState, string>;
   categories: Record<WishCategory, string>;
   kinds: Record<BeneficiaryKind, string>;
   claim: string;
   confirmClaim(title: string): string;
   claimYes: string;
+  /** The legend of the choice between claiming yourself and for a unit or team. */
+  claimAs: string;
+  myself: string;
   cancel: string;
   approve: string;
   reject: string;
@@ -42,7 +47,14 @@ export interface WishTranslation {
   errors: Record<string, string>;
   post: string;
   postTitle: string;
-  fields: Record<'title' | 'story' | 'category' | 'beneficiaryKind' | 'community' | 'estimatedCost' | 'wantedBy', string>;
+  fields: Record<'title' | 'story' | 'category' | 'beneficiaryKind' | 'community' | 'beneficiary' | 'estimatedCost' | 'wantedBy', string>;
+  /** Under the resident search box: how it works, and that empty means for yourself. */
+  beneficiaryHint: string;
+  searching: string;
+  found(count: number): string;
+  noneFound(text: string): string;
+  /** The chosen resident's clear button. */
+  clearBeneficiary(name: string): string;
   choose: string;
   submit: string;
   fixFields(count: number): string;
@@ -70,6 +82,7 @@ export const wishZhCN: WishTranslation = {
   cost: (yuan) => `约 ${yuan} 元`,
   separator: '，',
   claimedBy: (name) => `认领人：${name}`,
+  claimedFor: (name) => `由 ${name} 认领`,
   state: {
     PENDING_REVIEW: '待审核',
     OPEN: '待认领',
@@ -92,6 +105,8 @@ export const wishZhCN: WishTranslation = {
   claim: '认领',
   confirmClaim: (title) => `确定认领“${title}”吗？认领后请在期限内完成。`,
   claimYes: '确定认领',
+  claimAs: '认领身份',
+  myself: '本人',
   cancel: '取消',
   approve: '审核通过',
   reject: '不通过',
@@ -109,6 +124,10 @@ export const wishZhCN: WishTranslation = {
     NOT_CLAIMER: '只有认领人可以这样做。',
     FORBIDDEN: '您没有权限进行此操作。',
     UNAUTHENTICATED: '请先登录。',
+    NOT_A_MEMBER: '您不是该单位或队伍的成员。',
+    NOT_HOME: '您在此社区没有住所或职务，不能为本人发布。',
+    NOT_IN_AREA: '您不能为这个社区的居民代发心愿。',
+    NO_PERSON: '找不到这位居民。',
     REQUIRED: '此项必填。',
     INVALID: '格式不正确。',
     TOO_LONG: '内容过长。',
@@ -124,9 +143,15 @@ export const wishZhCN: WishTranslation = {
     category: '类别',
     beneficiaryKind: '受助人类型',
     community: '所在社区',
+    beneficiary: '为居民代发（可不填）',
     estimatedCost: '预计费用（元，可不填）',
     wantedBy: '期望日期（可不填）',
   },
+  beneficiaryHint: '输入姓名查找；不填即为本人发布。',
+  searching: '正在查找…',
+  found: (count) => `找到 ${count} 位居民。`,
+  noneFound: (text) => `没有姓名含“${text}”的居民。`,
+  clearBeneficiary: (name) => `取消为 ${name} 代发`,
   choose: '请选择',
   submit: '提交',
   fixFields: (count) => `有 ${count} 项需要修改。`,
@@ -154,6 +179,7 @@ export const wishEn: WishTranslation = {
   cost: (yuan) => `about ¥${yuan}`,
   separator: ', ',
   claimedBy: (name) => `Claimed by ${name}`,
+  claimedFor: (name) => `Claimed for ${name}`,
   state: {
     PENDING_REVIEW: 'In review',
     OPEN: 'Open',
@@ -176,6 +202,8 @@ export const wishEn: WishTranslation = {
   claim: 'Claim',
   confirmClaim: (title) => `Claim “${title}”? Please fulfil it before the deadline.`,
   claimYes: 'Yes, claim it',
+  claimAs: 'Claim as',
+  myself: 'Myself',
   cancel: 'Cancel',
   approve: 'Approve',
   reject: 'Reject',
@@ -193,6 +221,10 @@ export const wishEn: WishTranslation = {
     NOT_CLAIMER: 'Only the claimer may do this.',
     FORBIDDEN: 'You may not do this.',
     UNAUTHENTICATED: 'Please sign in first.',
+    NOT_A_MEMBER: 'You hold no role for this unit or team.',
+    NOT_HOME: 'You have no home or role in this community to post for yourself.',
+    NOT_IN_AREA: 'You may not post for residents of this community.',
+    NO_PERSON: 'This resident cannot be found.',
     REQUIRED: 'Required.',
     INVALID: 'Not valid.',
     TOO_LONG: 'Too long.',
@@ -208,9 +240,15 @@ export const wishEn: WishTranslation = {
     category: 'Category',
     beneficiaryKind: 'Who it is for',
     community: 'Community',
+    beneficiary: 'Post for a resident (optional)',
     estimatedCost: 'Estimated cost (yuan, optional)',
     wantedBy: 'Wanted by (optional)',
   },
+  beneficiaryHint: 'Type a name to search; leave empty to post for yourself.',
+  searching: 'Searching…',
+  found: (count) => `${count} resident${count === 1 ? '' : 's'} found.`,
+  noneFound: (text) => `No resident’s name contains “${text}”.`,
+  clearBeneficiary: (name) => `Remove ${name}: post for yourself`,
   choose: 'Choose…',
   submit: 'Post',
   fixFields: (count) => `${count} field${count === 1 ? '' : 's'} to correct.`,

@@ -174,6 +174,49 @@ export const wishBoardStyles = css`
     color: var(--_text);
     background: var(--_surface);
   }
+  fieldset {
+    border: 0;
+    margin: 0 0 0.5rem;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
+  }
+  .picker {
+    grid-column: 1 / -1;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    align-self: flex-start;
+    padding: 0.1rem 0.1rem 0.1rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+  }
+  [role='listbox'] {
+    list-style: none;
+    margin: 0;
+    padding: 0.25rem 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  [role='option'] {
+    padding: 0.25rem 0.5rem;
+    cursor: pointer;
+  }
+  [role='option']:hover,
+  [aria-selected='true'] {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  [aria-selected='true'] .muted {
+    color: inherit;
+  }
   [aria-invalid='true'] {
     border-color: var(--_danger);
   }

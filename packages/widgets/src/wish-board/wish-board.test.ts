@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { commands } from 'vitest/browser';
+import { commands, userEvent } from 'vitest/browser';
 import { ask, expectAccessible, graphqlUrl, next, part, parts, shadow } from '../../test/fixtures.js';
 import type { GzWishBoard } from './gz-wish-board.js';
 import { PAGE_SIZE } from './wish-board.data.js';
@@ -28,6 +28,45 @@ const MUTATIONS: Record<string, string> = {
   'FulfillWishInput!': 'fulfillWish(input: $i) { wish { id state } userErrors { code } }',
   'ClaimWishInput!': 'claimWish(input: $i) { wish { id state } userErrors { code } }',
 };
+
+/** A query on the real API as the holder of `token`, anonymous without one (staff read people and names in clear). */
+async function askAs<T>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(graphqlUrl(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** A development token for a seeded person (the test server issues them to anyone). */
+async function tokenFor(person: string): Promise<string> {
+  const { issueDevelopmentToken } = await askAs<{ issueDevelopmentToken: { token: string } }>(
+    '',
+    'mutation($p: ID!) { issueDevelopmentToken(input: { person: $p, minutes: 60 }) { token } }',
+    { p: person },
+  );
+  return issueDevelopmentToken.token;
+}
+
+type Unit = { id: string; name: string };
+/** In-service party members (在职党员) of the community with the unit each reports from, as community staff see them. */
+async function inServiceMembers(): Promise<{ id: string; unit: Unit }[]> {
+  const { people } = await askAs<{
+    people: { nodes: { id: string; roles: { nodes: { role: string; endsOn: string | null; organization: Unit | null }[] } }[] };
+  }>(
+    tokens().staff,
+    `query($w: ID) { people(first: 50, filter: { role: [IN_SERVICE_PARTY_MEMBER], within: $w }) {
+      nodes { id roles(first: 10) { nodes { role endsOn organization { id name } } } } } }`,
+    { w: community() },
+  );
+  return people.nodes.flatMap(({ id, roles }) => {
+    const role = roles.nodes.find((r) => r.role === 'IN_SERVICE_PARTY_MEMBER' && r.organization && !r.endsOn);
+    return role?.organization ? [{ id, unit: role.organization }] : [];
+  });
+}
 
 let serial = 0;
 /** A wish posted by the resident (待审核), optionally approved by staff (待认领). */
@@ -273,6 +312,177 @@ describe('<gz-wish-board> for signed-in people', () => {
     // The poster sees their own wish in review.
     await until(() => stateOf(board, id) === '待审核');
     expect(cardOf(board, id)!.textContent).toContain(title);
+    await expectAccessible(board);
+  });
+});
+
+describe('<gz-wish-board> on behalf of others', () => {
+  it('lets an in-service party member claim for their unit, by keyboard; the card and the API name the unit', async () => {
+    const [member] = await inServiceMembers();
+    expect(member).toBeDefined();
+    const id = await postWish();
+    const board = mount({ endpoint: graphqlUrl(), area: community() }, await tokenFor(member.id));
+    await until(() => cardOf(board, id)?.querySelector('[part~="claim-button"]'));
+    cardOf(board, id)!.querySelector<HTMLButtonElement>('[part~="claim-button"]')!.click();
+    await until(() => shadow(board).activeElement?.textContent === '确定认领');
+
+    // 认领身份: myself (chosen) or the unit, a labelled radio group.
+    const group = cardOf(board, id)!.querySelector('fieldset')!;
+    expect(group.querySelector('legend')!.textContent).toBe('认领身份');
+    const radios = [...group.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    const labels = radios.map((radio) => radio.closest('label')!.textContent!.trim());
+    expect(labels[0]).toBe('本人');
+    expect(labels).toContain(member.unit.name);
+    expect(radios[0].checked).toBe(true);
+    await expectAccessible(board);
+
+    // By keyboard: into the group, down to the unit, on to 确定认领.
+    radios[0].focus();
+    for (let i = 0; i < labels.indexOf(member.unit.name); i++) await userEvent.keyboard('{ArrowDown}');
+    expect(radios[labels.indexOf(member.unit.name)].checked).toBe(true);
+    await userEvent.keyboard('{Tab}');
+    expect(shadow(board).activeElement?.textContent).toBe('确定认领');
+    const claimed = next<{ id: string }>(board, 'gz-wish-claim');
+    await userEvent.keyboard('{Enter}');
+    expect((await claimed).detail).toEqual({ id });
+    await until(() => part(board, 'notice')!.textContent === '认领成功，谢谢您！');
+    await until(() => cardOf(board, id)!.textContent!.includes(`由 ${member.unit.name} 认领`));
+    expect(stateOf(board, id)).toBe('已认领');
+
+    const { node } = await ask<{ node: { state: string; claimedFor: Unit | null } }>(
+      'query($id: ID!) { node(id: $id) { ... on Wish { state claimedFor { id name } } } }',
+      { id },
+    );
+    expect(node).toEqual({ state: 'CLAIMED', claimedFor: member.unit });
+    await expectAccessible(board);
+  });
+
+  it('shows, in English, why the API refuses a claim for a unit the claimer holds no role for', async () => {
+    const members = await inServiceMembers();
+    const member = members[0];
+    const stranger = members.find((other) => other.unit.id !== member.unit.id)?.unit;
+    expect(stranger).toBeDefined();
+    const id = await postWish();
+    const board = mount({ endpoint: graphqlUrl(), area: community(), lang: 'en' }, await tokenFor(member.id));
+    await until(() => cardOf(board, id)?.querySelector('[part~="claim-button"]'));
+    cardOf(board, id)!.querySelector<HTMLButtonElement>('[part~="claim-button"]')!.click();
+    await until(() => button(cardOf(board, id)!, 'Yes, claim it'));
+    const group = cardOf(board, id)!.querySelector('fieldset')!;
+    expect(group.querySelector('legend')!.textContent).toBe('Claim as');
+    expect(group.querySelector('label')!.textContent!.trim()).toBe('Myself');
+    // A page that tampers with the choice (or a role that ended meanwhile): the API says no.
+    const unitRadio = group.querySelectorAll<HTMLInputElement>('input[type="radio"]')[1];
+    unitRadio.value = stranger!.id;
+    unitRadio.click();
+    button(cardOf(board, id)!, 'Yes, claim it')!.click();
+    await until(() => part(board, 'notice')!.textContent === 'You hold no role for this unit or team.');
+    expect(part(board, 'notice')!.getAttribute('role')).toBe('alert');
+    expect(stateOf(board, id)).toBe('Open');
+  });
+
+  it('lets a grid worker find a resident by name with the keyboard and post a wish for them', async () => {
+    const { people } = await askAs<{ people: { nodes: { id: string; roles: { nodes: { role: string; area: { id: string } }[] } }[] } }>(
+      tokens().staff,
+      'query($w: ID) { people(first: 5, filter: { role: [GRID_WORKER], within: $w }) { nodes { id roles(first: 5) { nodes { role area { id } } } } } }',
+      { w: community() },
+    );
+    const worker = people.nodes[0];
+    const grid = worker.roles.nodes.find((role) => role.role === 'GRID_WORKER')!.area.id;
+    const owners = await askAs<{ people: { nodes: { id: string; name: string }[] } }>(
+      tokens().staff,
+      'query($w: ID) { people(first: 20, filter: { role: [OWNER], within: $w }) { nodes { id name } } }',
+      { w: grid },
+    );
+    const resident = owners.people.nodes[owners.people.nodes.length - 1];
+
+    const board = mount({ endpoint: graphqlUrl(), area: community() }, await tokenFor(worker.id));
+    await until(() => part(board, 'post-button'));
+    part(board, 'post-button')!.click();
+    await until(() => shadow(board).getElementById('gz-wish-beneficiary') && shadow(board).activeElement?.id === 'gz-wish-title');
+    const form = part(board, 'form') as HTMLFormElement;
+    const picker = () => shadow(board).getElementById('gz-wish-beneficiary')!;
+    expect(form.querySelector('label[for="gz-wish-beneficiary"]')!.textContent).toBe('为居民代发（可不填）');
+    expect(picker().getAttribute('role')).toBe('combobox');
+    expect(picker().getAttribute('aria-expanded')).toBe('false');
+
+    const fill = (id: string, value: string) => {
+      const field = shadow(board).getElementById(id) as HTMLInputElement | HTMLSelectElement;
+      field.value = value;
+      field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input'));
+    };
+    const title = `代发：想要一台电暖器 ${Date.now()}`;
+    fill('gz-wish-title', title);
+    fill('gz-wish-story', '家里冬天太冷，网格员代为登记。');
+    fill('gz-wish-category', 'DAILY_NEEDS');
+    fill('gz-wish-beneficiaryKind', 'ELDERLY_ALONE');
+
+    // Type the name; after the pause the matching residents are listed.
+    picker().focus();
+    await userEvent.keyboard(resident.name);
+    await until(() => picker().getAttribute('aria-expanded') === 'true');
+    const options = () => [...shadow(board).querySelectorAll<HTMLElement>('[role="option"]')];
+    const index = options().findIndex((option) => option.dataset.id === resident.id);
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(options()[index].textContent).toContain(resident.name);
+    expect(shadow(board).querySelector('[part="form"] [role="status"]')!.textContent).toMatch(/^找到 \d+ 位居民。$/);
+    for (let i = 0; i <= index; i++) await userEvent.keyboard('{ArrowDown}');
+    expect(picker().getAttribute('aria-activedescendant')).toBe(options()[index].id);
+    expect(options()[index].getAttribute('aria-selected')).toBe('true');
+    await expectAccessible(board);
+
+    // Enter picks (and does not post); the chip's clear button takes the focus.
+    await userEvent.keyboard('{Enter}');
+    await until(() => part(board, 'chip'));
+    expect(part(board, 'chip')!.textContent).toContain(resident.name);
+    expect(shadow(board).activeElement).toBe(part(board, 'clear-button'));
+    expect(part(board, 'notice')!.textContent).toBe('');
+    await expectAccessible(board);
+    // Clearing returns to the search box; Escape closes the list; picking again.
+    await userEvent.keyboard('{Enter}');
+    await until(() => shadow(board).activeElement?.getAttribute('role') === 'combobox');
+    await userEvent.keyboard(resident.name);
+    await until(() => picker().getAttribute('aria-expanded') === 'true');
+    await userEvent.keyboard('{Escape}');
+    expect(picker().getAttribute('aria-expanded')).toBe('false');
+    for (let i = 0; i <= index; i++) await userEvent.keyboard('{ArrowDown}');
+    await userEvent.keyboard('{Enter}');
+    await until(() => part(board, 'chip'));
+
+    const posted = next<{ id: string }>(board, 'gz-wish-post');
+    form.requestSubmit();
+    const { id } = (await posted).detail;
+    await until(() => part(board, 'notice')!.textContent === '心愿已提交，等待社区审核。');
+    const { node } = await askAs<{ node: { beneficiaryName: string; grid: { id: string } | null; title: string } }>(
+      tokens().staff,
+      'query($id: ID!) { node(id: $id) { ... on Wish { title beneficiaryName grid { id } } } }',
+      { id },
+    );
+    expect(node).toEqual({ title, beneficiaryName: resident.name, grid: { id: grid } });
+  });
+
+  it('tells a resident posting for themselves in a community where they have no home, as the API says', async () => {
+    const board = mount({ endpoint: graphqlUrl(), area: inject('districtIds')[0] }, tokens().resident);
+    await until(() => part(board, 'post-button'));
+    part(board, 'post-button')!.click();
+    await until(() => ((shadow(board).getElementById('gz-wish-community') as HTMLSelectElement | null)?.options.length ?? 0) > 2);
+    // A resident posts only for themselves: no resident picker.
+    expect(shadow(board).getElementById('gz-wish-beneficiary')).toBeNull();
+    const select = shadow(board).getElementById('gz-wish-community') as HTMLSelectElement;
+    const elsewhere = [...select.options].find((option) => option.value && option.value !== community())!.value;
+    const fill = (id: string, value: string) => {
+      const field = shadow(board).getElementById(id) as HTMLInputElement | HTMLSelectElement;
+      field.value = value;
+      field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input'));
+    };
+    fill('gz-wish-title', '想要一把雨伞');
+    fill('gz-wish-story', '下雨天出门不方便。');
+    fill('gz-wish-category', 'DAILY_NEEDS');
+    fill('gz-wish-beneficiaryKind', 'OTHER');
+    fill('gz-wish-community', elsewhere);
+    (part(board, 'form') as HTMLFormElement).requestSubmit();
+    await until(() => shadow(board).getElementById('gz-wish-community-problem'));
+    expect(shadow(board).getElementById('gz-wish-community-problem')!.textContent).toBe('您在此社区没有住所或职务，不能为本人发布。');
+    expect(shadow(board).activeElement?.id).toBe('gz-wish-community');
     await expectAccessible(board);
   });
 });

@@ -79,6 +79,41 @@ export type ReviewWishInput = {
   note?: string | null | undefined;
 };
 
+/** A role a person holds in one area. */
+export type RoleKind =
+  /** An administrator of the area (a street’s or a district’s 管理员) */
+  | 'ADMINISTRATOR'
+  /** An auditor: reads the audit trail of the area (审计) */
+  | 'AUDITOR'
+  /** 楼长 */
+  | 'BUILDING_HEAD'
+  /** 社区“两委”成员 */
+  | 'COMMUNITY_COMMITTEE_MEMBER'
+  /** 第一书记 */
+  | 'FIRST_SECRETARY'
+  /** 网格长 */
+  | 'GRID_HEAD'
+  /** 网格民警 */
+  | 'GRID_POLICE_OFFICER'
+  /** 网格员 */
+  | 'GRID_WORKER'
+  /** 在职党员 registered with their home community (双报到) */
+  | 'IN_SERVICE_PARTY_MEMBER'
+  /** 调解员 */
+  | 'MEDIATOR'
+  /** 业主 */
+  | 'OWNER'
+  /** 党员 */
+  | 'PARTY_MEMBER'
+  /** 居民 */
+  | 'RESIDENT'
+  /** 社工 */
+  | 'SOCIAL_WORKER'
+  /** 站长 */
+  | 'STATION_HEAD'
+  /** 志愿者 */
+  | 'VOLUNTEER';
+
 /** Narrows a list of stations; all given conditions must hold. */
 export type StationFilter = {
   /** Only stations inside this box (the part of a map on screen). */
@@ -162,7 +197,7 @@ export type StationMapStationsQuery = { stations: { totalCount: number, pageInfo
 
 export type StationMapStationFragment = { id: string, name: string, address: string, latitude: number, longitude: number, phone: string | null, timeZone: string, openNow: boolean, openingHours: Array<{ weekday: number, opens: string, closes: string }>, services: { nodes: Array<{ id: string, name: string, nameEn: string, category: string }> } };
 
-export type WishBoardWishFragment = { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null };
+export type WishBoardWishFragment = { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, claimedFor: { id: string, name: string } | null, community: { id: string, name: string }, grid: { id: string, name: string } | null };
 
 export type WishBoardWishesQueryVariables = Exact<{
   filter?: WishFilter | null | undefined;
@@ -171,7 +206,7 @@ export type WishBoardWishesQueryVariables = Exact<{
 }>;
 
 
-export type WishBoardWishesQuery = { wishes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null }> } };
+export type WishBoardWishesQuery = { wishes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, claimedFor: { id: string, name: string } | null, community: { id: string, name: string }, grid: { id: string, name: string } | null }> } };
 
 export type WishBoardProgressQueryVariables = Exact<{
   area?: string | number | null | undefined;
@@ -183,44 +218,52 @@ export type WishBoardProgressQuery = { lit: { totalCount: number }, public: { to
 export type WishBoardViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WishBoardViewerQuery = { viewer: { id: string } | null };
+export type WishBoardViewerQuery = { viewer: { id: string, roles: { nodes: Array<{ role: RoleKind, startsOn: unknown, endsOn: unknown, area: { id: string, kind: AreaKind, ancestors: Array<{ id: string }> }, organization: { id: string, name: string } | null }> } } | null };
 
-export type WishBoardPayloadFragment = { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> };
+export type WishBoardPeopleQueryVariables = Exact<{
+  within: string | number;
+  name: string;
+}>;
+
+
+export type WishBoardPeopleQuery = { people: { nodes: Array<{ id: string, name: string, roles: { nodes: Array<{ role: RoleKind, area: { name: string, parent: { name: string } | null } }> } }> } };
+
+export type WishBoardPayloadFragment = { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, claimedFor: { id: string, name: string } | null, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> };
 
 export type WishBoardPostMutationVariables = Exact<{
   input: PostWishInput;
 }>;
 
 
-export type WishBoardPostMutation = { postWish: { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+export type WishBoardPostMutation = { postWish: { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, claimedFor: { id: string, name: string } | null, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
 
 export type WishBoardReviewMutationVariables = Exact<{
   input: ReviewWishInput;
 }>;
 
 
-export type WishBoardReviewMutation = { reviewWish: { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+export type WishBoardReviewMutation = { reviewWish: { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, claimedFor: { id: string, name: string } | null, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
 
 export type WishBoardClaimMutationVariables = Exact<{
   input: ClaimWishInput;
 }>;
 
 
-export type WishBoardClaimMutation = { claimWish: { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+export type WishBoardClaimMutation = { claimWish: { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, claimedFor: { id: string, name: string } | null, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
 
 export type WishBoardConfirmMutationVariables = Exact<{
   input: WishIdInput;
 }>;
 
 
-export type WishBoardConfirmMutation = { confirmWish: { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+export type WishBoardConfirmMutation = { confirmWish: { wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, claimedFor: { id: string, name: string } | null, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
 
 export type WishBoardChangedSubscriptionVariables = Exact<{
   within?: string | number | null | undefined;
 }>;
 
 
-export type WishBoardChangedSubscription = { wishChanged: { action: ChangeAction, wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null } };
+export type WishBoardChangedSubscription = { wishChanged: { action: ChangeAction, wish: { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, claimedFor: { id: string, name: string } | null, community: { id: string, name: string }, grid: { id: string, name: string } | null } | null } };
 
 export type WishBoardCommunitiesQueryVariables = Exact<{
   area: string | number;
@@ -228,9 +271,9 @@ export type WishBoardCommunitiesQueryVariables = Exact<{
 
 
 export type WishBoardCommunitiesQuery = { node:
-    | { id: string, name: string, kind: AreaKind }
+    | { id: string, name: string, kind: AreaKind, ancestors: Array<{ id: string }> }
     | Record<PropertyKey, never>
-   | null, areas: { nodes: Array<{ id: string, name: string }> } };
+   | null, areas: { nodes: Array<{ id: string, name: string, ancestors: Array<{ id: string }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -284,6 +327,10 @@ export const WishBoardWishFragmentDoc = new TypedDocumentString(`
   beneficiaryKind
   beneficiaryName
   claimerName
+  claimedFor {
+    id
+    name
+  }
   estimatedCost
   wantedBy
   state
@@ -320,6 +367,10 @@ export const WishBoardPayloadFragmentDoc = new TypedDocumentString(`
   beneficiaryKind
   beneficiaryName
   claimerName
+  claimedFor {
+    id
+    name
+  }
   estimatedCost
   wantedBy
   state
@@ -409,6 +460,10 @@ export const WishBoardWishesDocument = new TypedDocumentString(`
   beneficiaryKind
   beneficiaryName
   claimerName
+  claimedFor {
+    id
+    name
+  }
   estimatedCost
   wantedBy
   state
@@ -442,9 +497,51 @@ export const WishBoardViewerDocument = new TypedDocumentString(`
     query WishBoardViewer {
   viewer {
     id
+    roles(first: 50) {
+      nodes {
+        role
+        startsOn
+        endsOn
+        area {
+          id
+          kind
+          ancestors {
+            id
+          }
+        }
+        organization {
+          id
+          name
+        }
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<WishBoardViewerQuery, WishBoardViewerQueryVariables>;
+export const WishBoardPeopleDocument = new TypedDocumentString(`
+    query WishBoardPeople($within: ID!, $name: String!) {
+  people(
+    first: 10
+    filter: {within: $within, nameContains: $name, role: [OWNER, RESIDENT]}
+  ) {
+    nodes {
+      id
+      name
+      roles(first: 5) {
+        nodes {
+          role
+          area {
+            name
+            parent {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WishBoardPeopleQuery, WishBoardPeopleQueryVariables>;
 export const WishBoardPostDocument = new TypedDocumentString(`
     mutation WishBoardPost($input: PostWishInput!) {
   postWish(input: $input) {
@@ -459,6 +556,10 @@ export const WishBoardPostDocument = new TypedDocumentString(`
   beneficiaryKind
   beneficiaryName
   claimerName
+  claimedFor {
+    id
+    name
+  }
   estimatedCost
   wantedBy
   state
@@ -499,6 +600,10 @@ export const WishBoardReviewDocument = new TypedDocumentString(`
   beneficiaryKind
   beneficiaryName
   claimerName
+  claimedFor {
+    id
+    name
+  }
   estimatedCost
   wantedBy
   state
@@ -539,6 +644,10 @@ export const WishBoardClaimDocument = new TypedDocumentString(`
   beneficiaryKind
   beneficiaryName
   claimerName
+  claimedFor {
+    id
+    name
+  }
   estimatedCost
   wantedBy
   state
@@ -579,6 +688,10 @@ export const WishBoardConfirmDocument = new TypedDocumentString(`
   beneficiaryKind
   beneficiaryName
   claimerName
+  claimedFor {
+    id
+    name
+  }
   estimatedCost
   wantedBy
   state
@@ -622,6 +735,10 @@ export const WishBoardChangedDocument = new TypedDocumentString(`
   beneficiaryKind
   beneficiaryName
   claimerName
+  claimedFor {
+    id
+    name
+  }
   estimatedCost
   wantedBy
   state
@@ -645,12 +762,18 @@ export const WishBoardCommunitiesDocument = new TypedDocumentString(`
       id
       name
       kind
+      ancestors {
+        id
+      }
     }
   }
   areas(filter: {kind: [COMMUNITY], within: $area}, first: 100) {
     nodes {
       id
       name
+      ancestors {
+        id
+      }
     }
   }
 }
