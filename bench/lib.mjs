@@ -50,7 +50,9 @@ export async function graphql(endpoint, query, variables, token) {
 
 /** Starts `dist/main.js` on the database (demo district at scale 1 when empty) and waits until `readyQuery` answers. */
 export async function startApi({ port, databaseUrl, dataDir, readyQuery }) {
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+  // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server.
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', 'dist/main.js'], {
     cwd: join(root, 'packages/api'),
     env: {
       ...process.env,

@@ -1,11 +1,11 @@
 import { ApiKey } from '../modules/api-keys/api-key.entity.js';
 import { Area } from '../modules/areas/area.entity.js';
 import { AuditRecord } from '../modules/audit/audit.entity.js';
+import { Notice } from '../modules/notices/notice.entity.js';
 import { AllianceMembership, Organization, Responsibility } from '../modules/organizations/organization.entity.js';
 import { Person, RoleAssignment } from '../modules/people/person.entity.js';
 import { Service, Station, StationGrid, StationService, StationStaff } from '../modules/stations/station.entity.js';
-import { Notice } from '../modules/notices/notice.entity.js';
-import { Ballot, Proposal, VoterRollEntry } from '../modules/votes/proposal.entity.js';
+import { Ballot, BallotTally, Proposal, VoterRollEntry } from '../modules/votes/proposal.entity.js';
 import { Wish } from '../modules/wishes/wish.entity.js';
 
 export const entities = [
@@ -26,5 +26,6 @@ export const entities = [
   Proposal,
   VoterRollEntry,
   Ballot,
+  BallotTally,
   Notice,
 ];

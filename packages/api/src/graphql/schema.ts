@@ -4,12 +4,12 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver.js';
 import { AreaResolver } from '../modules/areas/area.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { NoticeResolver } from '../modules/notices/notice.resolver.js';
 import { OrganizationResolver, ResponsibilityResolver } from '../modules/organizations/organization.resolver.js';
 import { PersonResolver, RoleAssignmentResolver } from '../modules/people/person.resolver.js';
 import { ServiceResolver, StationResolver, StationStaffResolver } from '../modules/stations/station.resolver.js';
-import { OrganizationWishesResolver, PersonWishesResolver, WishResolver } from '../modules/wishes/wish.resolver.js';
-import { NoticeResolver } from '../modules/notices/notice.resolver.js';
 import { ProposalResolver } from '../modules/votes/proposal.resolver.js';
+import { OrganizationWishesResolver, PersonWishesResolver, WishResolver } from '../modules/wishes/wish.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import type { ChangePubSub } from './pubsub.js';
 

@@ -5,7 +5,7 @@ import { Migration20261123191022_api_keys } from './Migration20261123191022_api_
 import { Migration20261123200157_stations_near_and_area_outlines } from './Migration20261123200157_stations_near_and_area_outlines.js';
 import { Migration20261123212311_micro_wishes } from './Migration20261123212311_micro_wishes.js';
 import { Migration20261123222535_claims_for_units } from './Migration20261123222535_claims_for_units.js';
-import { Migration20261123223316_owners_votes_and_notices } from './Migration20261123223316_owners_votes_and_notices.js';
+import { Migration20261123224741_owners_votes_and_notices } from './Migration20261123224741_owners_votes_and_notices.js';
 
 /**
  * Every committed migration, in order. Listed here rather than found on disk, so the same list
@@ -18,5 +18,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123200157_stations_near_and_area_outlines', class: Migration20261123200157_stations_near_and_area_outlines },
   { name: 'Migration20261123212311_micro_wishes', class: Migration20261123212311_micro_wishes },
   { name: 'Migration20261123222535_claims_for_units', class: Migration20261123222535_claims_for_units },
-  { name: 'Migration20261123223316_owners_votes_and_notices', class: Migration20261123223316_owners_votes_and_notices },
+  { name: 'Migration20261123224741_owners_votes_and_notices', class: Migration20261123224741_owners_votes_and_notices },
 ];

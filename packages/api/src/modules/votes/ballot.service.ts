@@ -6,11 +6,11 @@ import type { BallotChoice, ClosedTally, Proposal } from './proposal.entity.js';
 import { type BallotSums, type Tally, tally } from './vote.rules.js';
 
 /**
- * Ballots (一键表决). A cast holds a shared advisory lock on its proposal for its transaction and
- * closing takes the exclusive one, so no ballot slips in after the count: casts run side by side,
- * and a close waits for those in flight.
+ * Ballots (一键表决). A ballot is written by one statement that takes a share lock on its
+ * proposal's row while the proposal is still voting; closing takes the row for update. So a close
+ * waits for the ballots in flight, and a ballot arriving during the close finds the proposal
+ * decided (PostgreSQL re-reads a row it had to wait for): no ballot slips in after the count.
  */
-const BALLOT_LOCK = 27_801;
 
 export function receiptHashOf(receipt: string): string {
   return createHash('sha256').update(receipt.trim().toUpperCase(), 'utf8').digest('hex');
@@ -33,11 +33,11 @@ export interface Eligible {
 /** The households on the proposal's roll that the person owns today: those they may vote for. */
 export async function householdsOf(em: EntityManager, proposal: number, person: number): Promise<Eligible[]> {
   const day = today();
+  // From the person's own roles (a handful) to the roll's key: never a scan of the roll.
   const rows = await em.execute<{ household_id: number; area_hundredths: number }[]>(
-    `select r.household_id, r.area_hundredths from voter_roll_entry r
-     where r.proposal_id = ? and exists (
-       select 1 from role_assignment o where o.area_id = r.household_id and o.person_id = ? and o.role = 'OWNER'
-         and o.starts_on <= ? and (o.ends_on is null or o.ends_on >= ?))
+    `select r.household_id, r.area_hundredths
+     from role_assignment o join voter_roll_entry r on r.proposal_id = ? and r.household_id = o.area_id
+     where o.person_id = ? and o.role = 'OWNER' and o.starts_on <= ? and (o.ends_on is null or o.ends_on >= ?)
      order by r.household_id`,
     [proposal, person, day, day],
   );
@@ -52,9 +52,10 @@ export interface CastResult {
 }
 
 /**
- * Casts (or, where the proposal allows it, changes) one household's ballot, in one short
- * transaction: the stage is read again under the shared lock, and the unique key on
- * (proposal, household) makes a second ballot of a household impossible, whatever the timing.
+ * Casts (or, where the proposal allows it, changes) one household's ballot in one statement:
+ * the proposal must be voting (its row share-locked), the voter must own the household on the
+ * roll today, and the unique key on (proposal, household) makes a second ballot of a household
+ * impossible, whatever the timing. Only when nothing was written are the reasons looked up.
  */
 export async function castBallot(
   em: EntityManager,
@@ -64,50 +65,63 @@ export async function castBallot(
   choice: BallotChoice,
   requestId: string | null,
 ): Promise<CastResult> {
-  const eligible = await householdsOf(em, proposal.id, voter);
-  if (!eligible.length) throw new InputProblem(['input', 'proposal'], 'You own no household on this vote’s roll', 'NOT_ON_ROLL');
-  const chosen = household == null ? (eligible.length === 1 ? eligible[0] : null) : eligible.find((e) => e.household === household);
-  if (!chosen) {
-    throw household == null
-      ? new InputProblem(['input', 'household'], 'You own several households on the roll: say which one this ballot is for', 'REQUIRED')
-      : new InputProblem(['input', 'household'], 'You own no such household on this vote’s roll', 'NOT_ON_ROLL');
-  }
   const receipt = newReceipt();
-  const hash = receiptHashOf(receipt);
-  return em.transactional(async (tx) => {
-    const [state] = await tx.execute<{ stage: string; open: boolean }[]>(
-      `select pg_advisory_xact_lock_shared(?, ?)::text as locked, stage, voting_closes_at > now() as open from proposal where id = ?`,
-      [BALLOT_LOCK, proposal.id, proposal.id],
-    );
-    if (state?.stage !== 'VOTING' || !state.open) {
-      throw new InputProblem(['input', 'proposal'], 'Voting on this proposal is not open', 'VOTING_CLOSED');
-    }
-    const onConflict = proposal.ballotsChangeable
-      ? `do update set choice = excluded.choice, voter_id = excluded.voter_id, receipt_hash = excluded.receipt_hash,
-           cast_at = excluded.cast_at, request_id = excluded.request_id, changes = ballot.changes + 1`
-      : 'do nothing';
-    const [row] = await tx.execute<{ id: number; changes: number }[]>(
-      `insert into ballot (proposal_id, household_id, voter_id, choice, area_hundredths, receipt_hash, cast_at, changes, request_id)
-       values (?, ?, ?, ?, ?, ?, now(), 0, ?)
-       on conflict (proposal_id, household_id) ${onConflict}
-       returning id, changes`,
-      [proposal.id, chosen.household, voter, choice, chosen.areaHundredths, hash, requestId],
-    );
-    if (!row) {
-      throw new InputProblem(
-        ['input', 'household'],
-        'This household has voted already; ballots of this proposal cannot be changed',
-        'ALREADY_VOTED',
-      );
-    }
-    return { ballotId: Number(row.id), receipt, household: chosen.household, changed: Number(row.changes) > 0 };
-  });
+  const day = today();
+  const onConflict = proposal.ballotsChangeable
+    ? `do update set choice = excluded.choice, voter_id = excluded.voter_id, receipt_hash = excluded.receipt_hash,
+         cast_at = excluded.cast_at, request_id = excluded.request_id, changes = ballot.changes + 1`
+    : 'do nothing';
+  const [row] = await em.execute<{ id: number; changes: number; household_id: number }[]>(
+    `with voting as (
+       select id from proposal where id = ? and stage = 'VOTING' and voting_closes_at > now() for share
+     ), eligible as (
+       select r.household_id, r.area_hundredths
+       from role_assignment o join voter_roll_entry r on r.proposal_id = ? and r.household_id = o.area_id
+       where o.person_id = ? and o.role = 'OWNER' and o.starts_on <= ? and (o.ends_on is null or o.ends_on >= ?)
+         and (?::int is null or r.household_id = ?::int)
+     )
+     insert into ballot (proposal_id, household_id, voter_id, choice, area_hundredths, receipt_hash, cast_at, changes, request_id)
+     select v.id, e.household_id, ?, ?, e.area_hundredths, ?, now(), 0, ?
+     from voting v, eligible e where (select count(*) from eligible) = 1
+     on conflict (proposal_id, household_id) ${onConflict}
+     returning id, changes, household_id`,
+    [proposal.id, proposal.id, voter, day, day, household, household, voter, choice, receiptHashOf(receipt), requestId],
+  );
+  if (row) return { ballotId: Number(row.id), receipt, household: Number(row.household_id), changed: Number(row.changes) > 0 };
+  throw await whyNotCast(em, proposal.id, voter, household);
 }
 
-/** The sums of the ballots cast, by choice: one aggregate over the proposal's ballots. */
+/** Why a ballot was not written: the vote is not open, the voter owns nothing (or several) on the roll, or the household voted. */
+async function whyNotCast(em: EntityManager, proposal: number, voter: number, household: number | null): Promise<InputProblem> {
+  const [state] = await em.execute<{ open: boolean }[]>(
+    `select stage = 'VOTING' and voting_closes_at > now() as open from proposal where id = ?`,
+    [proposal],
+  );
+  if (!state?.open) return new InputProblem(['input', 'proposal'], 'Voting on this proposal is not open', 'VOTING_CLOSED');
+  const eligible = await householdsOf(em, proposal, voter);
+  if (!eligible.length) return new InputProblem(['input', 'proposal'], 'You own no household on this vote’s roll', 'NOT_ON_ROLL');
+  if (household == null && eligible.length > 1) {
+    return new InputProblem(['input', 'household'], 'You own several households on the roll: say which one this ballot is for', 'REQUIRED');
+  }
+  if (household != null && !eligible.some((e) => e.household === household)) {
+    return new InputProblem(['input', 'household'], 'You own no such household on this vote’s roll', 'NOT_ON_ROLL');
+  }
+  return new InputProblem(
+    ['input', 'household'],
+    'This household has voted already; ballots of this proposal cannot be changed',
+    'ALREADY_VOTED',
+  );
+}
+
+/**
+ * The sums of the ballots cast, by choice, from the tally counters that a trigger keeps with
+ * every ballot (Ballot's trigger, proposal.entity.ts): 16 slots a choice, so casts at once
+ * rarely touch the same row, and the live tally reads at most 48 rows however many ballots
+ * there are. The result at close is recounted from the ballots themselves.
+ */
 export async function ballotSums(em: EntityManager, proposal: number): Promise<BallotSums> {
   const rows = await em.execute<{ choice: BallotChoice; n: string; area: string }[]>(
-    'select choice, count(*) as n, coalesce(sum(area_hundredths), 0) as area from ballot where proposal_id = ? group by choice',
+    'select choice, sum(households) as n, sum(area_hundredths) as area from ballot_tally where proposal_id = ? group by choice',
     [proposal],
   );
   const sums: BallotSums = {
@@ -203,11 +217,11 @@ export async function digestOf(em: EntityManager, proposal: number): Promise<{ d
 export { GENESIS as genesisOf };
 
 /**
- * Closes the vote: waits for the casts in flight (exclusive lock), recounts the log, and stores
- * the result and the digest. Runs inside the closing move's transaction.
+ * Closes the vote: recounts the log and stores the result and the digest. Runs inside the closing
+ * move's transaction, which holds the proposal's row for update: the ballots in flight have
+ * finished, and no other can be written.
  */
 export async function decide(tx: EntityManager, proposal: Proposal): Promise<void> {
-  await tx.execute('select pg_advisory_xact_lock(?, ?)::text', [BALLOT_LOCK, proposal.id]);
   const { digest, count, sums } = await digestOf(tx, proposal.id);
   const electorate = { households: proposal.rollHouseholds ?? 0, areaHundredths: BigInt(proposal.rollAreaHundredths ?? 0) };
   const result = tally(proposal.rule, electorate, sums);

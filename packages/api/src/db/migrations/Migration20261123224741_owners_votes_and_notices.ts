@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123223316_owners_votes_and_notices extends Migration {
+export class Migration20261123224741_owners_votes_and_notices extends Migration {
 
-  override name = 'Migration20261123223316_owners_votes_and_notices';
+  override name = 'Migration20261123224741_owners_votes_and_notices';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "proposal" ("id" serial primary key, "scope_id" int not null, "title" varchar(200) not null, "text" text not null, "attachment_urls" jsonb not null, "matter_type" text not null, "rule_kind" text not null, "rule" jsonb not null, "ballots_changeable" boolean not null default false, "stage" text not null, "proposed_by_id" int not null, "review_note" text null, "voting_opens_at" timestamptz not null, "voting_closes_at" timestamptz not null, "voting_opened_at" timestamptz null, "roll_households" int null, "roll_area_hundredths" bigint null, "decided_at" timestamptz null, "outcome" text null, "result" jsonb null, "ballot_digest" varchar(64) null, "ballot_count" int null, "implementation_report" text null, "created_at" timestamptz not null, "updated_at" timestamptz not null);`);
@@ -15,10 +15,11 @@ export class Migration20261123223316_owners_votes_and_notices extends Migration 
     this.addSql(`create index "notice_proposal_id_index" on "notice" ("proposal_id");`);
     this.addSql(`create index "notice_area_starts_index" on "notice" ("area_id", "starts_at");`);
 
+    this.addSql(`create table "ballot_tally" ("proposal_id" int not null, "slot" smallint not null, "choice" text not null, "households" int not null default 0, "area_hundredths" bigint not null default '0', primary key ("proposal_id", "slot", "choice"));`);
+
     this.addSql(`create table "ballot" ("id" serial primary key, "proposal_id" int not null, "household_id" int not null, "voter_id" int not null, "choice" text not null, "area_hundredths" int not null, "receipt_hash" varchar(64) not null, "cast_at" timestamptz not null, "changes" smallint not null default 0, "request_id" varchar(100) null);`);
     this.addSql(`create index "ballot_voter_id_index" on "ballot" ("voter_id");`);
     this.addSql(`alter table "ballot" add constraint "ballot_receipt_hash_unique" unique ("receipt_hash");`);
-    this.addSql(`create index "ballot_tally_index" on "ballot" ("proposal_id", "choice") include ("area_hundredths");`);
     this.addSql(`alter table "ballot" add constraint "ballot_proposal_household_unique" unique ("proposal_id", "household_id");`);
 
     this.addSql(`create table "voter_roll_entry" ("proposal_id" int not null, "household_id" int not null, "area_hundredths" int not null, primary key ("proposal_id", "household_id"));`);
@@ -35,10 +36,23 @@ export class Migration20261123223316_owners_votes_and_notices extends Migration 
     this.addSql(`alter table "notice" add constraint "notice_published_by_id_foreign" foreign key ("published_by_id") references "person" ("id") on delete restrict;`);
     this.addSql(`alter table "notice" add constraint "notice_kind_check" check ("kind" in ('PROPOSAL', 'RESULT', 'IMPLEMENTATION', 'GENERAL'));`);
 
+    this.addSql(`alter table "ballot_tally" add constraint "ballot_tally_proposal_id_foreign" foreign key ("proposal_id") references "proposal" ("id") on delete cascade;`);
+    this.addSql(`alter table "ballot_tally" add constraint "ballot_tally_choice_check" check ("choice" in ('FOR', 'AGAINST', 'ABSTAIN'));`);
+
     this.addSql(`alter table "ballot" add constraint "ballot_proposal_id_foreign" foreign key ("proposal_id") references "proposal" ("id") on delete cascade;`);
     this.addSql(`alter table "ballot" add constraint "ballot_household_id_foreign" foreign key ("household_id") references "area" ("id") on delete restrict;`);
     this.addSql(`alter table "ballot" add constraint "ballot_voter_id_foreign" foreign key ("voter_id") references "person" ("id") on delete restrict;`);
     this.addSql(`alter table "ballot" add constraint "ballot_choice_check" check ("choice" in ('FOR', 'AGAINST', 'ABSTAIN'));`);
+    this.addSql(`create or replace function "ballot_ballot_tally_apply_fn"() returns trigger as \$\$ begin if tg_op = 'UPDATE' and old.choice = new.choice and old.area_hundredths = new.area_hundredths then
+          return new;         end if;         if tg_op = 'UPDATE' and old.choice < new.choice then
+          update ballot_tally set households = households - 1, area_hundredths = area_hundredths - old.area_hundredths
+            where proposal_id = old.proposal_id and slot = old.household_id % 16 and choice = old.choice;         end if;         insert into ballot_tally (proposal_id, slot, choice, households, area_hundredths)
+          values (new.proposal_id, new.household_id % 16, new.choice, 1, new.area_hundredths)
+          on conflict (proposal_id, slot, choice) do update
+            set households = ballot_tally.households + 1, area_hundredths = ballot_tally.area_hundredths + excluded.area_hundredths;         if tg_op = 'UPDATE' and old.choice > new.choice then
+          update ballot_tally set households = households - 1, area_hundredths = area_hundredths - old.area_hundredths
+            where proposal_id = old.proposal_id and slot = old.household_id % 16 and choice = old.choice;         end if;         return new; end; \$\$ language plpgsql;`);
+    this.addSql(`create trigger "ballot_tally_apply" AFTER INSERT OR UPDATE on "ballot" for each ROW execute function "ballot_ballot_tally_apply_fn"();`);
 
     this.addSql(`alter table "voter_roll_entry" add constraint "voter_roll_entry_proposal_id_foreign" foreign key ("proposal_id") references "proposal" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "voter_roll_entry" add constraint "voter_roll_entry_household_id_foreign" foreign key ("household_id") references "area" ("id") on update cascade on delete restrict;`);
@@ -46,11 +60,15 @@ export class Migration20261123223316_owners_votes_and_notices extends Migration 
 
   override down(): void | Promise<void> {
     this.addSql(`alter table "notice" drop constraint "notice_proposal_id_foreign";`);
+    this.addSql(`alter table "ballot_tally" drop constraint "ballot_tally_proposal_id_foreign";`);
     this.addSql(`alter table "ballot" drop constraint "ballot_proposal_id_foreign";`);
     this.addSql(`alter table "voter_roll_entry" drop constraint "voter_roll_entry_proposal_id_foreign";`);
 
     this.addSql(`drop table if exists "proposal" cascade;`);
     this.addSql(`drop table if exists "notice" cascade;`);
+    this.addSql(`drop table if exists "ballot_tally" cascade;`);
+    this.addSql(`drop trigger if exists "ballot_tally_apply" on "ballot";`);
+    this.addSql(`drop function if exists "ballot_ballot_tally_apply_fn"();`);
     this.addSql(`drop table if exists "ballot" cascade;`);
     this.addSql(`drop table if exists "voter_roll_entry" cascade;`);
   }
