@@ -17,7 +17,16 @@ const AreaSchema = defineEntity({
   name: 'Area',
   tableName: 'area',
   // `LIKE 'prefix%'` uses a b-tree index only with pattern ops, whatever the database's collation.
-  indexes: [{ name: 'area_path_prefix_index', expression: 'create index "area_path_prefix_index" on "area" ("path" varchar_pattern_ops)' }],
+  indexes: [
+    { name: 'area_path_prefix_index', expression: 'create index "area_path_prefix_index" on "area" ("path" varchar_pattern_ops)' },
+    // Lists come in order of name by default: one index for those who see every area, one for the
+    // public, who never see households (most of the rows).
+    { name: 'area_name_id_index', properties: ['name', 'id'] },
+    {
+      name: 'area_public_name_id_index',
+      expression: `create index "area_public_name_id_index" on "area" ("name", "id") where "kind" <> 'HOUSEHOLD'`,
+    },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     kind: p.enum(AREA_KINDS).$type<AreaKind>().index(),
