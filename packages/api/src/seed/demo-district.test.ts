@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { migrate, type Orm, openOrm } from '../db/orm.js';
+import { digestOf } from '../modules/votes/ballot.service.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { isEmpty, type SeedSummary, seedDemo } from './demo-district.js';
 import { idNumberCheck } from './identity.js';
@@ -132,6 +133,23 @@ describe('the demo district', () => {
     for (const p of people) expect(p.id_number[17]).toBe(idNumberCheck(p.id_number.slice(0, 17)));
     expect(new Set(people.map((p) => p.id_number)).size).toBe(people.length);
     expect(new Set(people.map((p) => p.phone)).size).toBe(people.length);
+    // Owners' votes: three matters of one compound; the decided one's digest is the log's, and the
+    // counters the trigger keeps agree with the ballots.
+    expect(seeded.summary.proposal).toBe(3);
+    const [decided] = await rows<{ id: number; ballot_digest: string; ballot_count: number }>(
+      orm,
+      `select id, ballot_digest, ballot_count from proposal where stage = 'RESULT_PUBLISHED'`,
+    );
+    const recount = await digestOf(orm.em.fork(), decided.id);
+    expect([recount.digest, recount.count]).toEqual([decided.ballot_digest, Number(decided.ballot_count)]);
+    expect(
+      await value(
+        orm,
+        `select count(*) as n from (select proposal_id, choice, count(*) as n from ballot group by 1, 2) b
+         full join (select proposal_id, choice, sum(households) as n from ballot_tally group by 1, 2) t using (proposal_id, choice)
+         where b.n is distinct from t.n`,
+      ),
+    ).toBe(0);
     // The sequences have moved past the ids the seed chose.
     expect(await value(orm, `select nextval(pg_get_serial_sequence('area', 'id')) as n`)).toBe(seeded.summary.area + 1);
   });

@@ -14,6 +14,7 @@ import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Area, type AreaKind, type GridKind } from '../modules/areas/area.entity.js';
 import { recordChange, system } from '../modules/audit/audit.service.js';
+import { Notice } from '../modules/notices/notice.entity.js';
 import {
   AllianceMembership,
   Organization,
@@ -31,6 +32,7 @@ import {
   StationService,
   StationStaff,
 } from '../modules/stations/station.entity.js';
+import { Ballot, Proposal, VoterRollEntry } from '../modules/votes/proposal.entity.js';
 import { Wish } from '../modules/wishes/wish.entity.js';
 import { IdSequence, idSequenceFor, insertChunked, syncSequence, tableOf } from './bulk.js';
 import { CORE_SERVICE_CODES, SERVICE_CATALOGUE } from './catalogue.js';
@@ -51,6 +53,7 @@ import {
   UNIT_NAMES,
   WORK_UNITS,
 } from './names.js';
+import { draftVotes, type VoteRows } from './votes.js';
 import { draftWish } from './wishes.js';
 
 /** Meihekou's figures, one set per district. */
@@ -100,6 +103,9 @@ export interface SeedSummary {
   station_grid: number;
   station_staff: number;
   wish: number;
+  proposal: number;
+  ballot: number;
+  notice: number;
 }
 
 type AreaRow = RequiredEntityData<Area>;
@@ -168,6 +174,9 @@ interface Sequences {
   station: IdSequence;
   stationStaff: IdSequence;
   wish: IdSequence;
+  proposal: IdSequence;
+  ballot: IdSequence;
+  notice: IdSequence;
 }
 
 export async function isEmpty(em: EntityManager): Promise<boolean> {
@@ -192,6 +201,9 @@ export async function seedDemo(em: EntityManager, options: { scale: number }): P
       station_grid: 0,
       station_staff: 0,
       wish: 0,
+      proposal: 0,
+      ballot: 0,
+      notice: 0,
     };
     const services = await ensureCatalogue(tx, summary);
     const sequences: Sequences = {
@@ -204,6 +216,9 @@ export async function seedDemo(em: EntityManager, options: { scale: number }): P
       station: await idSequenceFor(tx, Station),
       stationStaff: await idSequenceFor(tx, StationStaff),
       wish: await idSequenceFor(tx, Wish),
+      proposal: await idSequenceFor(tx, Proposal),
+      ballot: await idSequenceFor(tx, Ballot),
+      notice: await idSequenceFor(tx, Notice),
     };
     for (let index = 0; index < scale; index++) {
       const district = new DistrictGenerator(index, sequences, services);
@@ -221,6 +236,9 @@ export async function seedDemo(em: EntityManager, options: { scale: number }): P
       Station,
       StationStaff,
       Wish,
+      Proposal,
+      Ballot,
+      Notice,
     ]) {
       await syncSequence(tx, entity);
     }
@@ -326,6 +344,9 @@ class DistrictGenerator {
   private readonly units: number[] = [];
   private readonly volunteerTeams = new Map<CommunityNode, number>();
   private readonly wishes: RequiredEntityData<Wish>[] = [];
+  private votes: VoteRows = { proposals: [], roll: [], ballots: [], notices: [] };
+  /** Compounds with an owner on record for every household, in the order they were drawn. */
+  private readonly registeredCompounds: CompoundNode[] = [];
   /** Organisations that sit in a compound go in after the compounds; the others before. */
   private readonly organizationsInCompounds = new Set<number>();
   private committeeId = 0;
@@ -348,6 +369,7 @@ class DistrictGenerator {
     this.generateResponsibilities();
     this.generatePeople();
     this.generateWishes();
+    this.generateVotes();
   }
 
   async write(em: EntityManager, summary: SeedSummary): Promise<void> {
@@ -372,6 +394,10 @@ class DistrictGenerator {
     await insertChunked(em, Responsibility, this.responsibilities);
     await insertChunked(em, AllianceMembership, this.memberships);
     await insertChunked(em, Wish, this.wishes);
+    await insertChunked(em, Proposal, this.votes.proposals);
+    await insertChunked(em, VoterRollEntry, this.votes.roll);
+    await insertChunked(em, Ballot, this.votes.ballots);
+    await insertChunked(em, Notice, this.votes.notices);
     summary.area += this.areas.length;
     summary.organization += this.organizations.length;
     summary.person += this.persons.length;
@@ -381,6 +407,9 @@ class DistrictGenerator {
     summary.station_grid += this.stationGrids.length;
     summary.station_staff += this.stationStaff.length;
     summary.wish += this.wishes.length;
+    summary.proposal += this.votes.proposals.length;
+    summary.ballot += this.votes.ballots.length;
+    summary.notice += this.votes.notices.length;
     summary.responsibility += this.responsibilities.length;
     summary.alliance_membership += this.memberships.length;
   }
@@ -1014,6 +1043,40 @@ class DistrictGenerator {
     this.stationStaff.push({ id: this.ids.stationStaff.take(), station: station.id, person, post });
   }
 
+  /**
+   * Owners' votes in the first compound with every owner on record (seed/votes.ts). Drawn after
+   * everything else, so adding them left the other rows as they were.
+   */
+  private generateVotes(): void {
+    const compound = this.registeredCompounds[0];
+    if (!compound) return;
+    const community = compound.grid.community;
+    const households = new Set(compound.buildings.flatMap((b) => b.households));
+    const floorAreas = new Map(
+      this.areas.filter((a) => households.has(a.id as number)).map((a) => [a.id as number, Number(a.floorArea ?? 0)]),
+    );
+    const owners = new Map<number, number>();
+    let staff = 0;
+    for (const r of this.roles) {
+      if (r.role === 'OWNER' && households.has(r.area as number) && !owners.has(r.area as number))
+        owners.set(r.area as number, r.person as number);
+      if (!staff && r.role === 'COMMUNITY_COMMITTEE_MEMBER' && r.area === community.id) staff = r.person as number;
+    }
+    this.votes = draftVotes(
+      faker,
+      seedingDay(),
+      {
+        id: compound.id,
+        name: compound.name,
+        households: [...households]
+          .filter((h) => owners.has(h) && (floorAreas.get(h) ?? 0) > 0)
+          .map((h) => ({ id: h, floorArea: floorAreas.get(h) as number, owner: owners.get(h) as number })),
+        staff,
+      },
+      { proposal: () => this.ids.proposal.take(), ballot: () => this.ids.ballot.take(), notice: () => this.ids.notice.take() },
+    );
+  }
+
   private generatePeople(): void {
     const partyMembers: { person: number; community: CommunityNode }[] = [];
     const gridHeads = new Map<GridNode, number>();
@@ -1076,6 +1139,7 @@ class DistrictGenerator {
     for (const compound of faker.helpers.shuffle([...this.compounds])) {
       if (registeredHouseholds >= FIGURES.registeredHouseholds) break;
       registered.add(compound);
+      this.registeredCompounds.push(compound);
       for (const b of compound.buildings) registeredHouseholds += b.households.length;
     }
     for (const building of this.buildings) {
