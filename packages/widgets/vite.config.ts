@@ -6,16 +6,31 @@ import { trimLeaflet } from './leaflet.plugin.js';
  * The builds. `vite build`: the npm package, one ES module per component (`station-map.js`
  * registers `<gz-station-map>`) and `index.js` (classes only), with lit, leaflet and supercluster
  * left to the host's bundler. `vite build --mode bundle`: `gongzhi-widgets.js`, one file with
- * everything, for a portal that adds one `<script type="module">`; `--mode bundle-station-map`
- * and `--mode bundle-wish-board`: one component alone in one file, for a portal that needs only
- * it (a single file cannot share chunks, so each is a build of its own; the map alone keeps its
- * 60 KB bar).
+ * everything, for a portal that adds one `<script type="module">`; `--mode bundle-station-map`,
+ * `--mode bundle-wish-board` and `--mode bundle-voting-panel`: one component alone in one file, for
+ * a portal that needs only it (a single file cannot share chunks, so each is a build of its own;
+ * the map alone keeps its 60 KB bar). `--mode bundle-without-voting-panel` is for the benchmark
+ * only (bench/widgets-bundle.mjs builds it into a folder of its own): everything but the voting
+ * panel, so that the panel's own code is the difference from `gongzhi-widgets.js`.
  */
 const bundles: Record<string, Record<string, string>> = {
   bundle: { 'gongzhi-widgets': 'src/gongzhi-widgets.ts' },
   'bundle-station-map': { 'gongzhi-station-map': 'src/station-map/define.ts' },
   'bundle-wish-board': { 'gongzhi-wish-board': 'src/wish-board/define.ts' },
+  'bundle-voting-panel': { 'gongzhi-voting-panel': 'src/voting-panel/define.ts' },
+  'bundle-without-voting-panel': { 'gongzhi-widgets-without-voting-panel': 'src/gongzhi-widgets.ts' },
 };
+
+/** For `bundle-without-voting-panel`: the entry and the index without their voting-panel lines. */
+function withoutVotingPanel(): Plugin {
+  return {
+    name: 'gz-without-voting-panel',
+    transform(code, id) {
+      if (!/\/src\/(gongzhi-widgets|index)\.ts$/.test(id)) return null;
+      return { code: code.replace(/^.*voting-panel\/.*$/gm, ''), map: null };
+    },
+  };
+}
 
 /**
  * The generated documents are `new TypedDocumentString(…)` constants, which a bundler must keep
@@ -35,11 +50,21 @@ export default defineConfig(({ mode }) => {
   const bundle = mode.startsWith('bundle');
   const entry: Record<string, string> = bundle
     ? bundles[mode]
-    : { index: 'src/index.ts', 'station-map': 'src/station-map/define.ts', 'wish-board': 'src/wish-board/define.ts' };
+    : {
+        index: 'src/index.ts',
+        'station-map': 'src/station-map/define.ts',
+        'wish-board': 'src/wish-board/define.ts',
+        'voting-panel': 'src/voting-panel/define.ts',
+      };
   if (!entry) throw new Error(`unknown mode ${mode}: ${Object.keys(bundles).join(', ')}`);
   return {
     // Lit's html`` and css`` templates keep their indentation unless minified.
-    plugins: [trimLeaflet(), pureDocuments(), bundle && minifyTemplateLiterals()],
+    plugins: [
+      trimLeaflet(),
+      pureDocuments(),
+      bundle && minifyTemplateLiterals(),
+      mode === 'bundle-without-voting-panel' && withoutVotingPanel(),
+    ],
     resolve: {
       // Leaflet 1.9's `main` is its UMD build; its ES build lets the bundler drop what is unused.
       alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }],

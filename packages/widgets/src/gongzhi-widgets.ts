@@ -1,5 +1,6 @@
 /** The single-file bundle: `<script type="module" src="gongzhi-widgets.js">` registers every `gz-*` tag. */
 import './station-map/define.js';
 import './wish-board/define.js';
+import './voting-panel/define.js';
 
 export * from './index.js';

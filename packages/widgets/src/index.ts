@@ -4,6 +4,17 @@ export { GzElement } from './core/gz-element.js';
 export { en, type Translation, translationFor, zhCN } from './core/i18n.js';
 export { GzStationMap, type StationMapStatus } from './station-map/gz-station-map.js';
 export type { MapArea, MapService, MapStation } from './station-map/station-map.data.js';
+export { GzVotingPanel, type VotingPanelStatus } from './voting-panel/gz-voting-panel.js';
+export type {
+  BallotChoice,
+  Bar,
+  MatterType,
+  OwnBallot,
+  PanelProposal,
+  PanelTally,
+  ProposalStage,
+} from './voting-panel/voting-panel.data.js';
+export { type VotingTranslation, votingEn, votingZhCN } from './voting-panel/voting-panel.i18n.js';
 export { GzWishBoard, type WishBoardStatus } from './wish-board/gz-wish-board.js';
 export type { BoardWish, WishCategory, WishState } from './wish-board/wish-board.data.js';
 export { type WishTranslation, wishEn, wishZhCN } from './wish-board/wish-board.i18n.js';

@@ -11,6 +11,8 @@ declare module 'vitest' {
     districtIds: string[];
     /** A valid development token of a seeded person. */
     token: string;
+    /** A development token of the operator, an ADMINISTRATOR of every district: it lists people and manages proposals. */
+    operatorToken: string;
     /** The example portal page, served with the built single-file bundle. */
     portalUrl: string;
     /** A community of the first district with the people the wish board's tests act as. */
@@ -32,6 +34,7 @@ export default async function setup(project: TestProject) {
     demo.districts.map((district) => district.id),
   );
   project.provide('token', demo.token);
+  project.provide('operatorToken', demo.operatorToken);
   project.provide('portalUrl', portal.url);
   const people = await wishPeople(demo.graphqlUrl, demo.operatorToken, demo.districts[0].id);
   project.provide('wishCommunity', people.community);

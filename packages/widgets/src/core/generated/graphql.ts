@@ -23,6 +23,15 @@ export type AreaKind =
   /** 街道: street (sub-district office) */
   | 'STREET';
 
+/** A ballot: for, against, or abstain (abstaining counts as taking part). */
+export type BallotChoice =
+  /** 弃权 */
+  | 'ABSTAIN'
+  /** 反对 */
+  | 'AGAINST'
+  /** 同意 */
+  | 'FOR';
+
 /** Who a wish is for. */
 export type BeneficiaryKind =
   /** 儿童 */
@@ -44,6 +53,13 @@ export type BoundingBoxInput = {
   west: number;
 };
 
+export type CastBallotInput = {
+  choice: BallotChoice;
+  /** The household the ballot is for; needed only when you own several on the roll. */
+  household?: string | number | null | undefined;
+  proposal: string | number;
+};
+
 /** What happened to an object. */
 export type ChangeAction =
   | 'CREATED'
@@ -54,6 +70,34 @@ export type ClaimWishInput = {
   /** Claim for a unit or volunteer team you hold a role for (an in-service party member’s unit, a volunteer’s team); it earns the service record too. */
   onBehalfOf?: string | number | null | undefined;
 };
+
+/** The language of text the API writes. */
+export type Language =
+  | 'EN'
+  | 'ZH_CN';
+
+/** What owners decide (Civil Code art. 278). */
+export type MatterType =
+  /** 利用共有部分从事经营活动 */
+  | 'COMMON_PARTS_BUSINESS'
+  /** 改变共有部分的用途 (special majority) */
+  | 'COMMON_PARTS_USE_CHANGE'
+  /** 社区议事：not a matter of art. 278; any rule */
+  | 'COMMUNITY_AFFAIRS'
+  /** 筹集建筑物及其附属设施的维修资金 (special majority) */
+  | 'MAINTENANCE_FUND_RAISING'
+  /** 使用建筑物及其附属设施的维修资金 */
+  | 'MAINTENANCE_FUND_USE'
+  /** 其他共同管理事项 */
+  | 'OTHER'
+  /** 选举业主委员会或者更换业主委员会成员 */
+  | 'OWNERS_COMMITTEE_ELECTION'
+  /** 选聘和解聘物业服务企业 */
+  | 'PROPERTY_COMPANY_HIRING'
+  /** 改建、重建建筑物及其附属设施 (special majority) */
+  | 'REBUILDING'
+  /** 制定和修改业主大会议事规则、管理规约 */
+  | 'RULES';
 
 /** A new wish: for yourself, or (grid workers and community staff) for a resident of your area. */
 export type PostWishInput = {
@@ -70,6 +114,36 @@ export type PostWishInput = {
   /** YYYY-MM-DD */
   wantedBy?: string | null | undefined;
 };
+
+/** How a vote ended. */
+export type ProposalOutcome =
+  /** 未通过 */
+  | 'FAILED'
+  /** 通过 */
+  | 'PASSED';
+
+/** Where a proposal is (一提二审三通过, 四议两公开). */
+export type ProposalStage =
+  /** 审核通过，待公示 */
+  | 'APPROVED_FOR_NOTICE'
+  /** 已表决：结果已定 */
+  | 'DECIDED'
+  /** 实施情况已公示 */
+  | 'IMPLEMENTED'
+  /** 公示期：表决前公示 */
+  | 'NOTICE_PERIOD'
+  /** 提议 */
+  | 'PROPOSED'
+  /** 审核未通过 */
+  | 'REJECTED'
+  /** 结果已公示 */
+  | 'RESULT_PUBLISHED'
+  /** 审核中 */
+  | 'UNDER_REVIEW'
+  /** 表决中 */
+  | 'VOTING'
+  /** 已撤回 */
+  | 'WITHDRAWN';
 
 export type ReviewWishInput = {
   /** true opens the wish to claims; false rejects it. */
@@ -129,6 +203,17 @@ export type StationFilter = {
   /** Only stations sitting in this area or below it. */
   within?: string | number | null | undefined;
 };
+
+/** How a vote is decided. */
+export type VoteRuleKind =
+  /** 民法典278条一般事项: 2/3 of area and owners take part; more than half of each approves */
+  | 'CIVIL_CODE_ORDINARY'
+  /** 民法典278条第6-8项: 2/3 of area and owners take part; at least 3/4 of each approves */
+  | 'CIVIL_CODE_SPECIAL'
+  /** Thresholds of its own */
+  | 'CUSTOM'
+  /** 一键表决: more than half of the ballots cast, by headcount */
+  | 'SIMPLE_MAJORITY';
 
 /** What a wish asks for. */
 export type WishCategory =
@@ -196,6 +281,51 @@ export type StationMapStationsQueryVariables = Exact<{
 export type StationMapStationsQuery = { stations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, address: string, latitude: number, longitude: number, phone: string | null, timeZone: string, openNow: boolean, openingHours: Array<{ weekday: number, opens: string, closes: string }>, services: { nodes: Array<{ id: string, name: string, nameEn: string, category: string }> } }> } };
 
 export type StationMapStationFragment = { id: string, name: string, address: string, latitude: number, longitude: number, phone: string | null, timeZone: string, openNow: boolean, openingHours: Array<{ weekday: number, opens: string, closes: string }>, services: { nodes: Array<{ id: string, name: string, nameEn: string, category: string }> } };
+
+export type VotingPanelMeasureFragment = { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null };
+
+export type VotingPanelTallyFragment = { rollHouseholds: number, rollArea: number, passes: boolean, final: boolean, participation: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, approval: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, against: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, abstain: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null } };
+
+export type VotingPanelThresholdFragment = { strict: boolean, value: number, fraction: { numerator: number, denominator: number } };
+
+export type VotingPanelOwnBallotFragment = { choice: BallotChoice | null, castAt: string | null, household: { id: string, name: string, parent: { name: string } | null } };
+
+export type VotingPanelProgressFragment = { id: string, stage: ProposalStage, outcome: ProposalOutcome | null, decidedAt: string | null, ballotDigest: string | null, ballotCount: number | null, implementationReport: string | null };
+
+export type VotingPanelMatterFragment = { title: string, text: string, attachmentUrls: Array<string>, matterType: MatterType, ruleKind: VoteRuleKind, ballotsChangeable: boolean, votingOpensAt: string, votingClosesAt: string, ruleDescription: string, id: string, stage: ProposalStage, outcome: ProposalOutcome | null, decidedAt: string | null, ballotDigest: string | null, ballotCount: number | null, implementationReport: string | null, scope: { id: string, name: string }, rule: { kind: VoteRuleKind, participationByArea: { strict: boolean, value: number, fraction: { numerator: number, denominator: number } } | null, participationByHeadcount: { strict: boolean, value: number, fraction: { numerator: number, denominator: number } } | null, approvalByArea: { strict: boolean, value: number, fraction: { numerator: number, denominator: number } } | null, approvalByHeadcount: { strict: boolean, value: number, fraction: { numerator: number, denominator: number } } | null }, tally: { rollHouseholds: number, rollArea: number, passes: boolean, final: boolean, participation: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, approval: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, against: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, abstain: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null } } | null, ownBallots: Array<{ choice: BallotChoice | null, castAt: string | null, household: { id: string, name: string, parent: { name: string } | null } }> };
+
+export type VotingPanelProposalQueryVariables = Exact<{
+  id: string | number;
+  language: Language;
+}>;
+
+
+export type VotingPanelProposalQuery = { node:
+    | { title: string, text: string, attachmentUrls: Array<string>, matterType: MatterType, ruleKind: VoteRuleKind, ballotsChangeable: boolean, votingOpensAt: string, votingClosesAt: string, ruleDescription: string, id: string, stage: ProposalStage, outcome: ProposalOutcome | null, decidedAt: string | null, ballotDigest: string | null, ballotCount: number | null, implementationReport: string | null, scope: { id: string, name: string }, rule: { kind: VoteRuleKind, participationByArea: { strict: boolean, value: number, fraction: { numerator: number, denominator: number } } | null, participationByHeadcount: { strict: boolean, value: number, fraction: { numerator: number, denominator: number } } | null, approvalByArea: { strict: boolean, value: number, fraction: { numerator: number, denominator: number } } | null, approvalByHeadcount: { strict: boolean, value: number, fraction: { numerator: number, denominator: number } } | null }, tally: { rollHouseholds: number, rollArea: number, passes: boolean, final: boolean, participation: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, approval: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, against: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, abstain: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null } } | null, ownBallots: Array<{ choice: BallotChoice | null, castAt: string | null, household: { id: string, name: string, parent: { name: string } | null } }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type VotingPanelCastMutationVariables = Exact<{
+  input: CastBallotInput;
+}>;
+
+
+export type VotingPanelCastMutation = { castBallot: { receipt: string | null, choice: BallotChoice | null, changed: boolean | null, userErrors: Array<{ field: Array<string>, message: string, code: string }>, proposal: { id: string, stage: ProposalStage, outcome: ProposalOutcome | null, decidedAt: string | null, ballotDigest: string | null, ballotCount: number | null, implementationReport: string | null, tally: { rollHouseholds: number, rollArea: number, passes: boolean, final: boolean, participation: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, approval: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, against: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, abstain: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null } } | null, ownBallots: Array<{ choice: BallotChoice | null, castAt: string | null, household: { id: string, name: string, parent: { name: string } | null } }> } | null } };
+
+export type VotingPanelReceiptQueryVariables = Exact<{
+  proposal: string | number;
+  receipt: string;
+}>;
+
+
+export type VotingPanelReceiptQuery = { verifyReceipt: { counted: boolean, choice: BallotChoice | null, position: number | null, receiptHash: string, ballotDigest: string | null } | null };
+
+export type VotingPanelTallyChangedSubscriptionVariables = Exact<{
+  proposal: string | number;
+}>;
+
+
+export type VotingPanelTallyChangedSubscription = { tallyChanged: { proposal: { id: string, stage: ProposalStage, outcome: ProposalOutcome | null, decidedAt: string | null, ballotDigest: string | null, ballotCount: number | null, implementationReport: string | null }, tally: { rollHouseholds: number, rollArea: number, passes: boolean, final: boolean, participation: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, approval: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, against: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null }, abstain: { households: number, area: number, householdShare: number, areaShare: number, byHeadcountMet: boolean | null, byAreaMet: boolean | null } } | null } };
 
 export type WishBoardWishFragment = { id: string, title: string, story: string, category: WishCategory, beneficiaryKind: BeneficiaryKind, beneficiaryName: string, claimerName: string | null, estimatedCost: number | null, wantedBy: string | null, state: WishState, claimDeadline: string | null, fulfilmentNote: string | null, confirmedAt: string | null, createdAt: string, claimedFor: { id: string, name: string } | null, community: { id: string, name: string }, grid: { id: string, name: string } | null };
 
@@ -318,6 +448,169 @@ export const StationMapStationFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"StationMapStation"}) as unknown as TypedDocumentString<StationMapStationFragment, unknown>;
+export const VotingPanelProgressFragmentDoc = new TypedDocumentString(`
+    fragment VotingPanelProgress on Proposal {
+  id
+  stage
+  outcome
+  decidedAt
+  ballotDigest
+  ballotCount
+  implementationReport
+}
+    `, {"fragmentName":"VotingPanelProgress"}) as unknown as TypedDocumentString<VotingPanelProgressFragment, unknown>;
+export const VotingPanelThresholdFragmentDoc = new TypedDocumentString(`
+    fragment VotingPanelThreshold on Threshold {
+  fraction {
+    numerator
+    denominator
+  }
+  strict
+  value
+}
+    `, {"fragmentName":"VotingPanelThreshold"}) as unknown as TypedDocumentString<VotingPanelThresholdFragment, unknown>;
+export const VotingPanelMeasureFragmentDoc = new TypedDocumentString(`
+    fragment VotingPanelMeasure on TallyMeasure {
+  households
+  area
+  householdShare
+  areaShare
+  byHeadcountMet
+  byAreaMet
+}
+    `, {"fragmentName":"VotingPanelMeasure"}) as unknown as TypedDocumentString<VotingPanelMeasureFragment, unknown>;
+export const VotingPanelTallyFragmentDoc = new TypedDocumentString(`
+    fragment VotingPanelTally on ProposalTally {
+  rollHouseholds
+  rollArea
+  participation {
+    ...VotingPanelMeasure
+  }
+  approval {
+    ...VotingPanelMeasure
+  }
+  against {
+    ...VotingPanelMeasure
+  }
+  abstain {
+    ...VotingPanelMeasure
+  }
+  passes
+  final
+}
+    fragment VotingPanelMeasure on TallyMeasure {
+  households
+  area
+  householdShare
+  areaShare
+  byHeadcountMet
+  byAreaMet
+}`, {"fragmentName":"VotingPanelTally"}) as unknown as TypedDocumentString<VotingPanelTallyFragment, unknown>;
+export const VotingPanelOwnBallotFragmentDoc = new TypedDocumentString(`
+    fragment VotingPanelOwnBallot on OwnBallot {
+  household {
+    id
+    name
+    parent {
+      name
+    }
+  }
+  choice
+  castAt
+}
+    `, {"fragmentName":"VotingPanelOwnBallot"}) as unknown as TypedDocumentString<VotingPanelOwnBallotFragment, unknown>;
+export const VotingPanelMatterFragmentDoc = new TypedDocumentString(`
+    fragment VotingPanelMatter on Proposal {
+  ...VotingPanelProgress
+  title
+  text
+  attachmentUrls
+  matterType
+  ruleKind
+  ballotsChangeable
+  votingOpensAt
+  votingClosesAt
+  scope {
+    id
+    name
+  }
+  rule {
+    kind
+    participationByArea {
+      ...VotingPanelThreshold
+    }
+    participationByHeadcount {
+      ...VotingPanelThreshold
+    }
+    approvalByArea {
+      ...VotingPanelThreshold
+    }
+    approvalByHeadcount {
+      ...VotingPanelThreshold
+    }
+  }
+  ruleDescription(language: $language)
+  tally {
+    ...VotingPanelTally
+  }
+  ownBallots {
+    ...VotingPanelOwnBallot
+  }
+}
+    fragment VotingPanelMeasure on TallyMeasure {
+  households
+  area
+  householdShare
+  areaShare
+  byHeadcountMet
+  byAreaMet
+}
+fragment VotingPanelTally on ProposalTally {
+  rollHouseholds
+  rollArea
+  participation {
+    ...VotingPanelMeasure
+  }
+  approval {
+    ...VotingPanelMeasure
+  }
+  against {
+    ...VotingPanelMeasure
+  }
+  abstain {
+    ...VotingPanelMeasure
+  }
+  passes
+  final
+}
+fragment VotingPanelThreshold on Threshold {
+  fraction {
+    numerator
+    denominator
+  }
+  strict
+  value
+}
+fragment VotingPanelOwnBallot on OwnBallot {
+  household {
+    id
+    name
+    parent {
+      name
+    }
+  }
+  choice
+  castAt
+}
+fragment VotingPanelProgress on Proposal {
+  id
+  stage
+  outcome
+  decidedAt
+  ballotDigest
+  ballotCount
+  implementationReport
+}`, {"fragmentName":"VotingPanelMatter"}) as unknown as TypedDocumentString<VotingPanelMatterFragment, unknown>;
 export const WishBoardWishFragmentDoc = new TypedDocumentString(`
     fragment WishBoardWish on Wish {
   id
@@ -439,6 +732,230 @@ export const StationMapStationsDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<StationMapStationsQuery, StationMapStationsQueryVariables>;
+export const VotingPanelProposalDocument = new TypedDocumentString(`
+    query VotingPanelProposal($id: ID!, $language: Language!) {
+  node(id: $id) {
+    ... on Proposal {
+      ...VotingPanelMatter
+    }
+  }
+}
+    fragment VotingPanelMeasure on TallyMeasure {
+  households
+  area
+  householdShare
+  areaShare
+  byHeadcountMet
+  byAreaMet
+}
+fragment VotingPanelTally on ProposalTally {
+  rollHouseholds
+  rollArea
+  participation {
+    ...VotingPanelMeasure
+  }
+  approval {
+    ...VotingPanelMeasure
+  }
+  against {
+    ...VotingPanelMeasure
+  }
+  abstain {
+    ...VotingPanelMeasure
+  }
+  passes
+  final
+}
+fragment VotingPanelThreshold on Threshold {
+  fraction {
+    numerator
+    denominator
+  }
+  strict
+  value
+}
+fragment VotingPanelOwnBallot on OwnBallot {
+  household {
+    id
+    name
+    parent {
+      name
+    }
+  }
+  choice
+  castAt
+}
+fragment VotingPanelProgress on Proposal {
+  id
+  stage
+  outcome
+  decidedAt
+  ballotDigest
+  ballotCount
+  implementationReport
+}
+fragment VotingPanelMatter on Proposal {
+  ...VotingPanelProgress
+  title
+  text
+  attachmentUrls
+  matterType
+  ruleKind
+  ballotsChangeable
+  votingOpensAt
+  votingClosesAt
+  scope {
+    id
+    name
+  }
+  rule {
+    kind
+    participationByArea {
+      ...VotingPanelThreshold
+    }
+    participationByHeadcount {
+      ...VotingPanelThreshold
+    }
+    approvalByArea {
+      ...VotingPanelThreshold
+    }
+    approvalByHeadcount {
+      ...VotingPanelThreshold
+    }
+  }
+  ruleDescription(language: $language)
+  tally {
+    ...VotingPanelTally
+  }
+  ownBallots {
+    ...VotingPanelOwnBallot
+  }
+}`) as unknown as TypedDocumentString<VotingPanelProposalQuery, VotingPanelProposalQueryVariables>;
+export const VotingPanelCastDocument = new TypedDocumentString(`
+    mutation VotingPanelCast($input: CastBallotInput!) {
+  castBallot(input: $input) {
+    receipt
+    choice
+    changed
+    userErrors {
+      field
+      message
+      code
+    }
+    proposal {
+      ...VotingPanelProgress
+      tally {
+        ...VotingPanelTally
+      }
+      ownBallots {
+        ...VotingPanelOwnBallot
+      }
+    }
+  }
+}
+    fragment VotingPanelMeasure on TallyMeasure {
+  households
+  area
+  householdShare
+  areaShare
+  byHeadcountMet
+  byAreaMet
+}
+fragment VotingPanelTally on ProposalTally {
+  rollHouseholds
+  rollArea
+  participation {
+    ...VotingPanelMeasure
+  }
+  approval {
+    ...VotingPanelMeasure
+  }
+  against {
+    ...VotingPanelMeasure
+  }
+  abstain {
+    ...VotingPanelMeasure
+  }
+  passes
+  final
+}
+fragment VotingPanelOwnBallot on OwnBallot {
+  household {
+    id
+    name
+    parent {
+      name
+    }
+  }
+  choice
+  castAt
+}
+fragment VotingPanelProgress on Proposal {
+  id
+  stage
+  outcome
+  decidedAt
+  ballotDigest
+  ballotCount
+  implementationReport
+}`) as unknown as TypedDocumentString<VotingPanelCastMutation, VotingPanelCastMutationVariables>;
+export const VotingPanelReceiptDocument = new TypedDocumentString(`
+    query VotingPanelReceipt($proposal: ID!, $receipt: String!) {
+  verifyReceipt(proposal: $proposal, receipt: $receipt) {
+    counted
+    choice
+    position
+    receiptHash
+    ballotDigest
+  }
+}
+    `) as unknown as TypedDocumentString<VotingPanelReceiptQuery, VotingPanelReceiptQueryVariables>;
+export const VotingPanelTallyChangedDocument = new TypedDocumentString(`
+    subscription VotingPanelTallyChanged($proposal: ID!) {
+  tallyChanged(proposal: $proposal) {
+    proposal {
+      ...VotingPanelProgress
+    }
+    tally {
+      ...VotingPanelTally
+    }
+  }
+}
+    fragment VotingPanelMeasure on TallyMeasure {
+  households
+  area
+  householdShare
+  areaShare
+  byHeadcountMet
+  byAreaMet
+}
+fragment VotingPanelTally on ProposalTally {
+  rollHouseholds
+  rollArea
+  participation {
+    ...VotingPanelMeasure
+  }
+  approval {
+    ...VotingPanelMeasure
+  }
+  against {
+    ...VotingPanelMeasure
+  }
+  abstain {
+    ...VotingPanelMeasure
+  }
+  passes
+  final
+}
+fragment VotingPanelProgress on Proposal {
+  id
+  stage
+  outcome
+  decidedAt
+  ballotDigest
+  ballotCount
+  implementationReport
+}`) as unknown as TypedDocumentString<VotingPanelTallyChangedSubscription, VotingPanelTallyChangedSubscriptionVariables>;
 export const WishBoardWishesDocument = new TypedDocumentString(`
     query WishBoardWishes($filter: WishFilter, $first: Int, $after: String) {
   wishes(filter: $filter, first: $first, after: $after) {

@@ -1,0 +1,3 @@
+import { GzVotingPanel } from './gz-voting-panel.js';
+
+GzVotingPanel.define('gz-voting-panel');
