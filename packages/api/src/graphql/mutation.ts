@@ -19,7 +19,8 @@ export class UserError {
 export async function withUserErrors<T extends object>(work: () => Promise<T>): Promise<T | { userErrors: UserError[] }> {
   try {
     const result = await work();
-    return { ...result, userErrors: [] };
+    // Assigned, not spread: a payload may hold getters (fields loaded only when asked for).
+    return Object.assign(result, { userErrors: [] });
   } catch (error) {
     if (error instanceof InputProblems) return { userErrors: error.problems.map(toUserError) };
     if (error instanceof InputProblem) return { userErrors: [toUserError(error)] };

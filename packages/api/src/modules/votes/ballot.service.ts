@@ -59,7 +59,7 @@ export interface CastResult {
  */
 export async function castBallot(
   em: EntityManager,
-  proposal: Proposal,
+  proposal: number,
   voter: number,
   household: number | null,
   choice: BallotChoice,
@@ -67,13 +67,9 @@ export async function castBallot(
 ): Promise<CastResult> {
   const receipt = newReceipt();
   const day = today();
-  const onConflict = proposal.ballotsChangeable
-    ? `do update set choice = excluded.choice, voter_id = excluded.voter_id, receipt_hash = excluded.receipt_hash,
-         cast_at = excluded.cast_at, request_id = excluded.request_id, changes = ballot.changes + 1`
-    : 'do nothing';
   const [row] = await em.execute<{ id: number; changes: number; household_id: number }[]>(
     `with voting as (
-       select id from proposal where id = ? and stage = 'VOTING' and voting_closes_at > now() for share
+       select id, ballots_changeable from proposal where id = ? and stage = 'VOTING' and voting_closes_at > now() for share
      ), eligible as (
        select r.household_id, r.area_hundredths
        from role_assignment o join voter_roll_entry r on r.proposal_id = ? and r.household_id = o.area_id
@@ -83,12 +79,15 @@ export async function castBallot(
      insert into ballot (proposal_id, household_id, voter_id, choice, area_hundredths, receipt_hash, cast_at, changes, request_id)
      select v.id, e.household_id, ?, ?, e.area_hundredths, ?, now(), 0, ?
      from voting v, eligible e where (select count(*) from eligible) = 1
-     on conflict (proposal_id, household_id) ${onConflict}
+     on conflict (proposal_id, household_id) do update
+       set choice = excluded.choice, voter_id = excluded.voter_id, receipt_hash = excluded.receipt_hash,
+           cast_at = excluded.cast_at, request_id = excluded.request_id, changes = ballot.changes + 1
+       where (select ballots_changeable from proposal where id = excluded.proposal_id)
      returning id, changes, household_id`,
-    [proposal.id, proposal.id, voter, day, day, household, household, voter, choice, receiptHashOf(receipt), requestId],
+    [proposal, proposal, voter, day, day, household, household, voter, choice, receiptHashOf(receipt), requestId],
   );
   if (row) return { ballotId: Number(row.id), receipt, household: Number(row.household_id), changed: Number(row.changes) > 0 };
-  throw await whyNotCast(em, proposal.id, voter, household);
+  throw await whyNotCast(em, proposal, voter, household);
 }
 
 /** Why a ballot was not written: the vote is not open, the voter owns nothing (or several) on the roll, or the household voted. */
@@ -97,7 +96,8 @@ async function whyNotCast(em: EntityManager, proposal: number, voter: number, ho
     `select stage = 'VOTING' and voting_closes_at > now() as open from proposal where id = ?`,
     [proposal],
   );
-  if (!state?.open) return new InputProblem(['input', 'proposal'], 'Voting on this proposal is not open', 'VOTING_CLOSED');
+  if (!state) return new InputProblem(['input', 'proposal'], 'No such proposal', 'NOT_FOUND');
+  if (!state.open) return new InputProblem(['input', 'proposal'], 'Voting on this proposal is not open', 'VOTING_CLOSED');
   const eligible = await householdsOf(em, proposal, voter);
   if (!eligible.length) return new InputProblem(['input', 'proposal'], 'You own no household on this vote’s roll', 'NOT_ON_ROLL');
   if (household == null && eligible.length > 1) {

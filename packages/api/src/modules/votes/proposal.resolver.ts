@@ -315,12 +315,25 @@ export class ProposalResolver {
       const self = signedInPerson(ctx);
       const id = inputId(input.proposal, 'Proposal', ['input', 'proposal']);
       const household = optionalInputId(input.household, 'Area', ['input', 'household']) ?? null;
-      const proposal = await ctx.loaders.byId(Proposal).load(id);
-      if (!proposal || !(await maySeeProposal(ctx, proposal)))
-        throw new InputProblem(['input', 'proposal'], 'No such proposal', 'NOT_FOUND');
-      const cast = await castBallot(ctx.em, proposal, self, household, input.choice, ctx.actor.requestId);
-      announceTally(ctx.pubsub, proposal.id);
-      return { proposal, receipt: cast.receipt, choice: input.choice, changed: cast.changed };
+      // One statement checks that the proposal is voting (and so public) and writes the ballot;
+      // only on a refusal is there more to read. The proposal is loaded only if the answer asks for it.
+      const cast = await castBallot(ctx.em, id, self, household, input.choice, ctx.actor.requestId).catch(async (error: unknown) => {
+        // A proposal the caller may not see does not exist for them, whatever its stage.
+        const proposal = error instanceof InputProblem ? await ctx.loaders.byId(Proposal).load(id) : null;
+        if (error instanceof InputProblem && (!proposal || !(await maySeeProposal(ctx, proposal)))) {
+          throw new InputProblem(['input', 'proposal'], 'No such proposal', 'NOT_FOUND');
+        }
+        throw error;
+      });
+      announceTally(ctx.pubsub, id);
+      return {
+        get proposal() {
+          return ctx.loaders.byId(Proposal).load(id);
+        },
+        receipt: cast.receipt,
+        choice: input.choice,
+        changed: cast.changed,
+      };
     });
   }
 
