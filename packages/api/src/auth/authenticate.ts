@@ -24,8 +24,9 @@ export async function authenticate(
     return { kind: 'API_KEY', id: key.id, role: null, roleAreaId: null, requestId };
   }
   if (!tokens) throw new TokenError('sign-in is not configured on this server');
-  const personId = await tokens.verify(match[1]);
-  const person = await em.findOne(Person, { id: personId }, { fields: ['id'] });
-  if (!person) throw new TokenError('the token names no known person');
+  const personId = await tokens.verify(match[1], async (id) => {
+    const person = await em.findOne(Person, { id }, { fields: ['id'] });
+    if (!person) throw new TokenError('the token names no known person');
+  });
   return { kind: 'PERSON', id: personId, role: null, roleAreaId: null, requestId };
 }

@@ -51,25 +51,29 @@ export class Tokens {
    */
   private readonly verified = new LRUCache<string, { person: number; expiresAt: number }>({ max: 20_000 });
 
-  /** The person id a token names, or a TokenError saying why it is not accepted. */
-  async verify(token: string): Promise<number> {
+  /**
+   * The person id a token names, or a TokenError saying why it is not accepted. `confirm` (that
+   * the person exists) runs once per token, before it is remembered.
+   */
+  async verify(token: string, confirm: (person: number) => Promise<void> = async () => {}): Promise<number> {
     const known = this.verified.get(token);
     if (known && known.expiresAt > Date.now()) return known.person;
+    let payload: { sub?: string; exp?: number };
     try {
-      const { payload } = await jwtVerify(token, this.key as Uint8Array, {
+      ({ payload } = await jwtVerify(token, this.key as Uint8Array, {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         algorithms: this.algorithms,
         requiredClaims: ['sub', 'exp'],
-      });
-      const id = Number(payload.sub);
-      if (!Number.isInteger(id) || id < 1) throw new TokenError('the token’s subject is not a person id');
-      this.verified.set(token, { person: id, expiresAt: (payload.exp as number) * 1000 });
-      return id;
+      }));
     } catch (error) {
-      if (error instanceof TokenError) throw error;
       throw new TokenError(`the token is not accepted: ${(error as Error).message}`);
     }
+    const id = Number(payload.sub);
+    if (!Number.isInteger(id) || id < 1) throw new TokenError('the token’s subject is not a person id');
+    await confirm(id);
+    this.verified.set(token, { person: id, expiresAt: (payload.exp as number) * 1000 });
+    return id;
   }
 
   /** A short-lived token for a person, for local development and the demo only. */
