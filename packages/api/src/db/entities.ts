@@ -5,6 +5,7 @@ import { Notice } from '../modules/notices/notice.entity.js';
 import { AllianceMembership, Organization, Responsibility } from '../modules/organizations/organization.entity.js';
 import { Person, RoleAssignment } from '../modules/people/person.entity.js';
 import { Service, Station, StationGrid, StationService, StationStaff } from '../modules/stations/station.entity.js';
+import { CastBallotRoutine } from '../modules/votes/cast-ballot.routine.js';
 import { Ballot, BallotTally, Proposal, VoterRollEntry } from '../modules/votes/proposal.entity.js';
 import { Wish } from '../modules/wishes/wish.entity.js';
 
@@ -29,3 +30,6 @@ export const entities = [
   BallotTally,
   Notice,
 ];
+
+/** Stored functions the schema holds (and migrations create). */
+export const routines = [CastBallotRoutine];

@@ -3,7 +3,7 @@ import type { LoggerNamespace } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import type { EntityManager, MikroORM } from '@mikro-orm/sql';
 import type { Config } from '../config.js';
-import { entities } from './entities.js';
+import { entities, routines } from './entities.js';
 import { migrations } from './migrations/index.js';
 import { CountingLogger } from './sql-counter.js';
 
@@ -14,6 +14,7 @@ export type Em = EntityManager;
 function commonOptions(config: Pick<Config, 'logQueries'>) {
   return {
     entities,
+    routines,
     extensions: [Migrator],
     migrations: {
       migrationsList: migrations,

@@ -6,11 +6,13 @@ import type { BallotChoice, ClosedTally, Proposal } from './proposal.entity.js';
 import { type BallotSums, type Tally, tally } from './vote.rules.js';
 
 /**
- * Ballots (一键表决). A ballot is written by one statement that takes a share lock on its
- * proposal's row while the proposal is still voting; closing takes the row for update. So a close
+ * Ballots (一键表决). A ballot is written by one call of `cast_ballot` (cast-ballot.routine.ts),
+ * which holds a shared advisory lock on its proposal; closing takes it exclusively. So a close
  * waits for the ballots in flight, and a ballot arriving during the close finds the proposal
- * decided (PostgreSQL re-reads a row it had to wait for): no ballot slips in after the count.
+ * decided: no ballot slips in after the count. No ballot locks the proposal's row.
  */
+/** The advisory lock key of ballots (also in cast-ballot.routine.ts). */
+const BALLOT_LOCK = 27_801;
 
 export function receiptHashOf(receipt: string): string {
   return createHash('sha256').update(receipt.trim().toUpperCase(), 'utf8').digest('hex');
@@ -52,10 +54,10 @@ export interface CastResult {
 }
 
 /**
- * Casts (or, where the proposal allows it, changes) one household's ballot in one statement:
- * the proposal must be voting (its row share-locked), the voter must own the household on the
- * roll today, and the unique key on (proposal, household) makes a second ballot of a household
- * impossible, whatever the timing. Only when nothing was written are the reasons looked up.
+ * Casts (or, where the proposal allows it, changes) one household's ballot in one call: the
+ * proposal must be voting, the voter must own the household on the roll today, and the unique
+ * key on (proposal, household) makes a second ballot of a household impossible, whatever the
+ * timing. Only when nothing was written are the reasons looked up.
  */
 export async function castBallot(
   em: EntityManager,
@@ -67,26 +69,11 @@ export async function castBallot(
 ): Promise<CastResult> {
   const receipt = newReceipt();
   const day = today();
-  const [row] = await em.execute<{ id: number; changes: number; household_id: number }[]>(
-    `with voting as (
-       select id, ballots_changeable from proposal where id = ? and stage = 'VOTING' and voting_closes_at > now() for share
-     ), eligible as (
-       select r.household_id, r.area_hundredths
-       from role_assignment o join voter_roll_entry r on r.proposal_id = ? and r.household_id = o.area_id
-       where o.person_id = ? and o.role = 'OWNER' and o.starts_on <= ? and (o.ends_on is null or o.ends_on >= ?)
-         and (?::int is null or r.household_id = ?::int)
-     )
-     insert into ballot (proposal_id, household_id, voter_id, choice, area_hundredths, receipt_hash, cast_at, changes, request_id)
-     select v.id, e.household_id, ?, ?, e.area_hundredths, ?, now(), 0, ?
-     from voting v, eligible e where (select count(*) from eligible) = 1
-     on conflict (proposal_id, household_id) do update
-       set choice = excluded.choice, voter_id = excluded.voter_id, receipt_hash = excluded.receipt_hash,
-           cast_at = excluded.cast_at, request_id = excluded.request_id, changes = ballot.changes + 1
-       where (select ballots_changeable from proposal where id = excluded.proposal_id)
-     returning id, changes, household_id`,
-    [proposal, proposal, voter, day, day, household, household, voter, choice, receiptHashOf(receipt), requestId],
+  const [row] = await em.execute<{ out_ballot: number; out_changes: number; out_household: number }[]>(
+    'select * from cast_ballot(?, ?, ?, ?, ?, ?, ?)',
+    [proposal, voter, household, choice, receiptHashOf(receipt), requestId, day],
   );
-  if (row) return { ballotId: Number(row.id), receipt, household: Number(row.household_id), changed: Number(row.changes) > 0 };
+  if (row) return { ballotId: Number(row.out_ballot), receipt, household: Number(row.out_household), changed: Number(row.out_changes) > 0 };
   throw await whyNotCast(em, proposal, voter, household);
 }
 
@@ -217,11 +204,12 @@ export async function digestOf(em: EntityManager, proposal: number): Promise<{ d
 export { GENESIS as genesisOf };
 
 /**
- * Closes the vote: recounts the log and stores the result and the digest. Runs inside the closing
- * move's transaction, which holds the proposal's row for update: the ballots in flight have
- * finished, and no other can be written.
+ * Closes the vote: waits for the ballots in flight (the exclusive lock), recounts the log, and
+ * stores the result and the digest. Runs inside the closing move's transaction, which changes
+ * the stage before it commits: a ballot waiting for the lock then finds the vote decided.
  */
 export async function decide(tx: EntityManager, proposal: Proposal): Promise<void> {
+  await tx.execute('select pg_advisory_xact_lock(?, ?)::text', [BALLOT_LOCK, proposal.id]);
   const { digest, count, sums } = await digestOf(tx, proposal.id);
   const electorate = { households: proposal.rollHouseholds ?? 0, areaHundredths: BigInt(proposal.rollAreaHundredths ?? 0) };
   const result = tally(proposal.rule, electorate, sums);

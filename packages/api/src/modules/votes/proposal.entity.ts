@@ -146,7 +146,10 @@ const BallotSchema = defineEntity({
   ],
   properties: {
     id: p.integer().primary().autoincrement(),
-    proposal: () => p.manyToOne(Proposal).deleteRule('cascade'),
+    // No foreign key to the proposal: every ballot would take a share lock on that one row, and a
+    // thousand at once queue on it. A ballot is only written while its proposal is voting
+    // (cast_ballot), and proposals are never deleted.
+    proposal: () => p.manyToOne(Proposal).createForeignKeyConstraint(false),
     household: () => p.manyToOne(Area).deleteRule('restrict'),
     voter: () => p.manyToOne(Person).index().deleteRule('restrict'),
     choice: p.enum(CHOICES).$type<BallotChoice>(),
@@ -171,7 +174,8 @@ const BallotTallySchema = defineEntity({
   tableName: 'ballot_tally',
   primaryKeys: ['proposal', 'slot', 'choice'],
   properties: {
-    proposal: () => p.manyToOne(Proposal).primary().deleteRule('cascade'),
+    // No foreign key, for the same reason as Ballot's.
+    proposal: () => p.manyToOne(Proposal).primary().createForeignKeyConstraint(false),
     slot: p.smallint().primary(),
     choice: p.enum(CHOICES).$type<BallotChoice>().primary(),
     households: p.integer().default(0),
