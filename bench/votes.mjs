@@ -223,7 +223,7 @@ try {
   const cold = await measure('cold tokens');
   // The owners about to vote open the panel first: one request each with their token.
   const warmFrom = next;
-  const warmCount = Math.min(tokens.length - warmFrom, 25_000);
+  const warmCount = Math.min(tokens.length - warmFrom, 15_000);
   let warmed = 0;
   await autocannon({
     url: endpoint,
