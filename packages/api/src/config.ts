@@ -58,6 +58,12 @@ const EnvSchema = z.object({
       'must be * or a comma-separated list of origins such as https://portal.example.gov.cn',
     )
     .default('*'),
+  GZ_SWEEP_INTERVAL_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int('must be a whole number')
+    .min(100, 'must be at least 100')
+    .max(3_600_000, 'must be at most 3600000 (an hour)')
+    .default(60_000),
   GZ_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   GZ_JWT_PUBLIC_KEY: z
     .string()
@@ -99,6 +105,8 @@ export interface Config {
   corsOrigins: '*' | string[];
   /** How people's bearer tokens are verified; `undefined` when sign-in is not configured. */
   jwt: JwtSettings;
+  /** How often what moves by the clock is moved on (wishes, votes, requests' deadlines), besides at start-up. */
+  sweepIntervalMs: number;
 }
 
 export interface JwtSettings {
@@ -146,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: e.GZ_RATE_LIMIT,
     trustProxy: e.GZ_TRUST_PROXY,
     corsOrigins: e.GZ_CORS_ORIGINS === '*' ? '*' : e.GZ_CORS_ORIGINS.split(','),
+    sweepIntervalMs: e.GZ_SWEEP_INTERVAL_MS,
     jwt: {
       key: e.GZ_JWT_SECRET
         ? { kind: 'secret', secret: e.GZ_JWT_SECRET }

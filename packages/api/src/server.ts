@@ -25,6 +25,8 @@ import { useQueryCost } from './graphql/limits/use-query-cost.js';
 import { createChangePubSub } from './graphql/pubsub.js';
 import { createSchema } from './graphql/schema.js';
 import type { Actor } from './modules/audit/audit.service.js';
+import { sweepRequests } from './modules/requests/request.service.js';
+import { announceEscalations } from './modules/requests/request-events.js';
 import { sweepProposals } from './modules/votes/proposal.service.js';
 import { announceTally } from './modules/votes/tally-events.js';
 import { sweepWishes } from './modules/wishes/wish.service.js';
@@ -94,10 +96,8 @@ export type ServerSettings = Pick<
   | 'rateLimit'
   | 'trustProxy'
   | 'corsOrigins'
+  | 'sweepIntervalMs'
 >;
-
-/** How often what moves by the clock is moved on (wishes, votes). */
-const SWEEP_MS = 60_000;
 
 export async function startServer(config: ServerSettings, orm: Orm): Promise<RunningServer> {
   const pubsub = createChangePubSub();
@@ -266,16 +266,18 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
   app.use(bodyErrors);
 
   // What moves by the clock moves at start-up (so a restart loses none) and every minute: lapsed
-  // claims and expired wishes; votes whose time to open or close has come.
+  // claims and expired wishes; votes whose time to open or close has come; requests past their
+  // deadline rise a level, and the level above hears of it.
   const sweep = async () => {
     await sweepWishes(orm.em.fork());
     const { opened, closed } = await sweepProposals(orm.em.fork());
     for (const id of [...opened, ...closed]) announceTally(pubsub, id, true);
+    await announceEscalations(orm.em.fork(), pubsub, await sweepRequests(orm.em.fork()));
   };
   await sweep();
   const sweeper = setInterval(() => {
     sweep().catch((error: unknown) => console.error('scheduled sweep failed:', error));
-  }, SWEEP_MS);
+  }, config.sweepIntervalMs);
   sweeper.unref();
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));

@@ -4,6 +4,7 @@ import { AuditRecord } from '../modules/audit/audit.entity.js';
 import { Notice } from '../modules/notices/notice.entity.js';
 import { AllianceMembership, Organization, Responsibility } from '../modules/organizations/organization.entity.js';
 import { Person, RoleAssignment } from '../modules/people/person.entity.js';
+import { Request, RequestCategory, RequestEvent } from '../modules/requests/request.entity.js';
 import { Service, Station, StationGrid, StationService, StationStaff } from '../modules/stations/station.entity.js';
 import { CastBallotRoutine } from '../modules/votes/cast-ballot.routine.js';
 import { Ballot, BallotTally, Proposal, VoterRollEntry } from '../modules/votes/proposal.entity.js';
@@ -29,6 +30,9 @@ export const entities = [
   Ballot,
   BallotTally,
   Notice,
+  RequestCategory,
+  Request,
+  RequestEvent,
 ];
 
 /** Stored functions the schema holds (and migrations create). */

@@ -16,7 +16,21 @@ export const Topics = {
   STATION_CHANGED: 'STATION_CHANGED',
   WISH_CHANGED: 'WISH_CHANGED',
   TALLY_CHANGED: 'TALLY_CHANGED',
+  REQUEST_CHANGED: 'REQUEST_CHANGED',
 } as const;
+
+/** A resident's request was submitted or moved (escalations too): who may hear of it is decided from these. */
+export interface RequestChangeEvent {
+  id: number;
+  action: 'CREATED' | 'UPDATED';
+  trackingCode: string;
+  /** The path of its grid. */
+  gridPath: string;
+  /** The path of the area answering for it now (grid, community or street). */
+  responsiblePath: string;
+  /** Its reporter, whoever submitted it, and its handler. */
+  people: number[];
+}
 
 /** A proposal's tally changed: ballots were cast, or the vote was decided. */
 export interface TallyEvent {
@@ -30,6 +44,7 @@ export function createChangePubSub() {
     [Topics.STATION_CHANGED]: [ChangeEvent];
     [Topics.WISH_CHANGED]: [ChangeEvent];
     [Topics.TALLY_CHANGED]: [TallyEvent];
+    [Topics.REQUEST_CHANGED]: [RequestChangeEvent];
   }>();
 }
 export type ChangePubSub = ReturnType<typeof createChangePubSub>;

@@ -7,6 +7,7 @@ import { Migration20261123212311_micro_wishes } from './Migration20261123212311_
 import { Migration20261123222535_claims_for_units } from './Migration20261123222535_claims_for_units.js';
 import { Migration20261123224741_owners_votes_and_notices } from './Migration20261123224741_owners_votes_and_notices.js';
 import { Migration20261123225700_area_name_order } from './Migration20261123225700_area_name_order.js';
+import { Migration20261123230800_residents_requests } from './Migration20261123230800_residents_requests.js';
 
 /**
  * Every committed migration, in order. Listed here rather than found on disk, so the same list
@@ -21,4 +22,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123222535_claims_for_units', class: Migration20261123222535_claims_for_units },
   { name: 'Migration20261123224741_owners_votes_and_notices', class: Migration20261123224741_owners_votes_and_notices },
   { name: 'Migration20261123225700_area_name_order', class: Migration20261123225700_area_name_order },
+  { name: 'Migration20261123230800_residents_requests', class: Migration20261123230800_residents_requests },
 ];
