@@ -173,7 +173,7 @@ try {
       requests: [
         {
           method: 'POST',
-          onResponse: (status, responseBody) => {
+          onResponse: (_status, responseBody) => {
             const codes = JSON.parse(responseBody).data?.castBallot?.userErrors?.map((e) => e.code) ?? ['HTTP'];
             const key = codes.join(',') || 'ok';
             outcomes[key] = (outcomes[key] ?? 0) + 1;
