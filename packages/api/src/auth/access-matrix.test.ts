@@ -39,6 +39,8 @@ type Outcome =
   | 'not-claimer'
   | 'not-on-roll'
   | 'too-early'
+  | 'not-handler'
+  | 'not-reporter'
   | 'ok';
 
 interface Subjects {
@@ -70,6 +72,8 @@ interface Subjects {
   publishedProposal: string;
   draftProposal: string;
   notice: string;
+  /** A request of the resident caller's, in the grid, submitted for them by the operator. */
+  request: { id: string; trackingCode: string };
 }
 
 const S = {} as Subjects;
@@ -133,6 +137,8 @@ const change =
     if (codes.includes('NOT_CLAIMER')) return 'not-claimer';
     if (codes.includes('NOT_ON_ROLL')) return 'not-on-roll';
     if (codes.includes('TOO_EARLY')) return 'too-early';
+    if (codes.includes('NOT_HANDLER')) return 'not-handler';
+    if (codes.includes('NOT_REPORTER')) return 'not-reporter';
     return codes.includes('NOT_FOUND') ? 'not-found' : `user error ${codes.join(',')}`;
   };
 
@@ -577,6 +583,82 @@ const ROWS: Row[] = [
     outcome: change('publishNotice'),
     expect: expected('forbidden', 'forbidden', 'forbidden', 'ok', 'ok', 'not-found', 'forbidden', 'forbidden'),
   },
+  // Residents' requests (#7): dispatch:requests (grid workers and heads, committee members, first secretaries, station heads,
+  // administrators) at the level answering for it; handle:requests (staff); take:requests; supervise:requests; the reporter's own moves.
+  {
+    name: 'requests: of the grid (the resident’s own among them)',
+    query: 'query($g: ID) { requests(first: 100, filter: { within: $g }) { nodes { id reporterName } } }',
+    variables: () => ({ g: S.grid }),
+    outcome: personalList('requests.nodes', 'reporterName'),
+    expect: expected('hidden', 'clear', 'clear', 'clear', 'clear', 'hidden', 'hidden', 'hidden'),
+  },
+  {
+    name: 'requestByTrackingCode: the masked summary, to anyone with the code',
+    query: 'query($c: String!) { requestByTrackingCode(trackingCode: $c) { state level gridName steps { move at } } }',
+    variables: () => ({ c: S.request.trackingCode }),
+    outcome: publicData('requestByTrackingCode'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'requestCategories',
+    query: '{ requestCategories { code name dispatchMinutes } }',
+    variables: () => ({}),
+    outcome: publicData('requestCategories'),
+    expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
+  },
+  {
+    name: 'requestStatistics of the community',
+    query: 'query($c: ID!) { requestStatistics(area: $c) { submitted resolutionRate averageRating } }',
+    variables: () => ({ c: S.community }),
+    outcome: publicData('requestStatistics'),
+    expect: expected('forbidden', 'forbidden', 'hidden', 'public', 'public', 'hidden', 'forbidden', 'public'),
+  },
+  {
+    name: 'node: Request',
+    query: node('... on Request { state reporterName address history { move actorName } }'),
+    variables: () => ({ id: S.request.id }),
+    outcome: personal('node', 'reporterName'),
+    expect: expected('hidden', 'clear', 'clear', 'clear', 'clear', 'hidden', 'hidden', 'hidden'),
+  },
+  {
+    name: 'submitRequest: for the resident, in the grid (the resident for themselves)',
+    query: 'mutation($i: SubmitRequestInput!) { submitRequest(input: $i) { request { id } userErrors { code } } }',
+    variables: () => ({ i: { ...REQUEST_INPUT, grid: S.grid, reporter: residentId.value } }),
+    outcome: change('submitRequest'),
+    expect: expected('forbidden', 'ok', 'ok', 'ok', 'ok', 'not-found', 'forbidden', 'forbidden'),
+  },
+  ...(
+    [
+      ['dispatchRequest', 'DispatchRequestInput', 'SUBMITTED', {}, 'forbidden', 'ok', 'ok', 'ok'],
+      ['acceptRequest', 'RequestNoteInput', 'DISPATCHED', {}, 'forbidden', 'ok', 'ok', 'ok'],
+      ['returnRequest', 'RequestReasonInput', 'DISPATCHED', { reason: '不属本部门' }, 'forbidden', 'ok', 'ok', 'ok'],
+      ['takeOnRequest', 'RequestNoteInput', 'ACCEPTED', {}, 'forbidden', 'ok', 'ok', 'ok'],
+      [
+        'resolveRequest',
+        'ResolveRequestInput',
+        'IN_HAND',
+        { resolution: '已处理' },
+        'not-handler',
+        'not-handler',
+        'not-handler',
+        'not-handler',
+      ],
+      ['rateRequest', 'RateRequestInput', 'RESOLVED', { rating: 4 }, 'ok', 'not-reporter', 'not-reporter', 'not-reporter'],
+      ['reopenRequest', 'RequestReasonInput', 'RESOLVED', { reason: '没有修好' }, 'ok', 'not-reporter', 'not-reporter', 'not-reporter'],
+      ['closeRequest', 'RequestNoteInput', 'RESOLVED', {}, 'forbidden', 'ok', 'ok', 'ok'],
+      ['rejectRequest', 'RequestReasonInput', 'SUBMITTED', { reason: '重复' }, 'forbidden', 'ok', 'ok', 'ok'],
+      ['superviseRequest', 'SuperviseRequestInput', 'IN_HAND', { note: '说明进度' }, 'forbidden', 'forbidden', 'forbidden', 'ok'],
+      ['reportOnRequest', 'ReportOnRequestInput', 'FLAGGED', { report: '本周办结' }, 'forbidden', 'ok', 'ok', 'ok'],
+    ] as const
+  ).map(
+    ([mutation, input, state, extra, resident, gridWorker, communityStaff, streetAdmin]): Row => ({
+      name: `${mutation}: a request ${state.toLowerCase().replaceAll('_', ' ')} (the resident's, moved by the operator)`,
+      query: `mutation($i: ${input}!) { ${mutation}(input: $i) { request { id } userErrors { code } } }`,
+      variables: async () => ({ i: { id: (await requestIn(state)).id, ...extra } }),
+      outcome: change(mutation),
+      expect: expected('forbidden', resident, gridWorker, communityStaff, streetAdmin, 'not-found', 'forbidden', 'forbidden'),
+    }),
+  ),
 ];
 
 /** A proposal for the resident's compound, open for an hour from a second ago. */
@@ -663,6 +745,44 @@ async function wishIn(state: 'PENDING_REVIEW' | 'OPEN' | 'CLAIMED' | 'FULFILLED'
     note: '完成',
   });
   return id;
+}
+
+const REQUEST_INPUT = { category: 'street-light', description: '矩阵诉求：测试各类调用者。' };
+
+/**
+ * A fresh request of the resident caller's in the grid, submitted for them and moved by the operator (an administrator:
+ * dispatcher, handler and supervisor) to `state`; FLAGGED is in hand and flagged for supervision.
+ */
+async function requestIn(
+  state: 'SUBMITTED' | 'DISPATCHED' | 'ACCEPTED' | 'IN_HAND' | 'RESOLVED' | 'FLAGGED',
+): Promise<{ id: string; trackingCode: string }> {
+  const one = async (mutation: string, input: string, variables: Record<string, unknown>) => {
+    const r = await ask(
+      operatorToken(),
+      `mutation($i: ${input}!) { ${mutation}(input: $i) { request { id trackingCode state } userErrors { code } } }`,
+      {
+        i: variables,
+      },
+    );
+    const payload = Object.values(r.body.data ?? {})[0] as { request: { id: string; trackingCode: string } | null } | undefined;
+    if (!payload?.request) throw new Error(`${mutation}: ${JSON.stringify(r.body)}`);
+    return payload.request;
+  };
+  const request = await one('submitRequest', 'SubmitRequestInput', { ...REQUEST_INPUT, grid: S.grid, reporter: residentId.value });
+  const steps: [string, string, string, Record<string, unknown>][] = [
+    ['DISPATCHED', 'dispatchRequest', 'DispatchRequestInput', {}],
+    ['ACCEPTED', 'acceptRequest', 'RequestNoteInput', {}],
+    ['IN_HAND', 'takeOnRequest', 'RequestNoteInput', {}],
+    state === 'FLAGGED'
+      ? ['FLAGGED', 'superviseRequest', 'SuperviseRequestInput', { note: '说明进度' }]
+      : ['RESOLVED', 'resolveRequest', 'ResolveRequestInput', { resolution: '已处理' }],
+  ];
+  for (const [reached, mutation, input, extra] of steps) {
+    if (state === 'SUBMITTED') break;
+    await one(mutation, input, { id: request.id, ...extra });
+    if (reached === state) break;
+  }
+  return request;
 }
 
 async function createKey(organization: string, scopes: string[]): Promise<{ id: string; secret: string }> {
@@ -821,6 +941,7 @@ beforeAll(async () => {
     { i: { area: S.community, title: '停水通知', body: '周三9:00-12:00停水。' } },
   );
   S.notice = notice.publishNotice.notice.id;
+  S.request = await requestIn('SUBMITTED');
   // A record about the community for its auditors to find.
   await query('mutation($i: UpdateAreaInput!) { updateArea(input: $i) { userErrors { code } } }', { i: { id: S.community, code: null } });
 }, 60_000);

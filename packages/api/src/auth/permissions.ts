@@ -50,6 +50,17 @@ export const PERMISSIONS = {
   'manage:proposals': ['COMMUNITY_COMMITTEE_MEMBER', 'FIRST_SECRETARY', 'ADMINISTRATOR'],
   /** Publish free-standing notices on the area's notice board (一窗公示). */
   'publish:notices': ['COMMUNITY_COMMITTEE_MEMBER', 'FIRST_SECRETARY', 'SOCIAL_WORKER', 'STATION_HEAD', 'ADMINISTRATOR'],
+  /**
+   * Residents' requests (诉求) of the area: submit one for a resident, dispatch (派单), reject, and
+   * close. A request answered for by a higher level (it was escalated) needs the grant there.
+   */
+  'dispatch:requests': ['GRID_WORKER', 'GRID_HEAD', 'COMMUNITY_COMMITTEE_MEMBER', 'FIRST_SECRETARY', 'STATION_HEAD', 'ADMINISTRATOR'],
+  /** See every request of the area; accept (接单) or return the ones dispatched there, take them on, report to supervisors. */
+  'handle:requests': STAFF,
+  /** Take on (领单) requests of the area once accepted: party members, in-service party members (双报到), volunteers. */
+  'take:requests': ['PARTY_MEMBER', 'IN_SERVICE_PARTY_MEMBER', 'VOLUNTEER'],
+  /** 督查: see every request of the area, flag one and ask for a report. */
+  'supervise:requests': ['FIRST_SECRETARY', 'ADMINISTRATOR', 'AUDITOR'],
   /** Create, list and revoke the API keys of organisations in the area. */
   'manage:keys': ['ADMINISTRATOR'],
 } as const satisfies Record<string, readonly RoleKind[]>;

@@ -4,6 +4,7 @@ import { Area } from '../modules/areas/area.entity.js';
 import { likePrefix } from '../modules/areas/area.service.js';
 import { Notice } from '../modules/notices/notice.entity.js';
 import { Person, RoleAssignment } from '../modules/people/person.entity.js';
+import { Request } from '../modules/requests/request.entity.js';
 import { Proposal } from '../modules/votes/proposal.entity.js';
 import { PUBLISHED_STAGES } from '../modules/votes/proposal.machine.js';
 import { Wish } from '../modules/wishes/wish.entity.js';
@@ -111,6 +112,7 @@ export async function visibleOrNull<T extends object>(ctx: Context, entity: T | 
   if (entity instanceof Wish) return (await maySeeWish(ctx, entity)) ? entity : null;
   if (entity instanceof Proposal) return (await maySeeProposal(ctx, entity)) ? entity : null;
   if (entity instanceof Notice) return (await maySeeNotice(ctx, entity)) ? entity : null;
+  if (entity instanceof Request) return (await maySeeRequest(ctx, entity)) ? entity : null;
   return entity;
 }
 
@@ -136,4 +138,20 @@ export async function maySeeNotice(ctx: Context, notice: Notice): Promise<boolea
   if (notice.startsAt <= ctx.now) return true;
   const area = await ctx.loaders.byId(Area).load(notice.area.id as number);
   return area != null && (await ctx.grantedAreas('publish:notices')).some((path) => area.path.startsWith(path));
+}
+
+/**
+ * A resident's request: never public in full (the public see a masked summary by tracking code).
+ * Seen by its reporter, whoever submitted it for them and whoever took it on; by staff of its
+ * grid and above (`handle:requests`) and supervisors (`supervise:requests`); and, while it waits
+ * to be taken on (accepted), by those who may take it on there (`take:requests`).
+ */
+export async function maySeeRequest(ctx: Context, request: Request): Promise<boolean> {
+  const self = ctx.actor.kind === 'PERSON' ? ctx.actor.id : null;
+  if (self != null && [request.reporter.id, request.submittedBy.id, request.handler?.id].includes(self)) return true;
+  const grid = await ctx.loaders.byId(Area).load(request.grid.id as number);
+  if (!grid) return false;
+  const covers = (paths: string[]) => paths.some((path) => grid.path.startsWith(path));
+  if (covers(await ctx.grantedAreas('handle:requests')) || covers(await ctx.grantedAreas('supervise:requests'))) return true;
+  return request.state === 'ACCEPTED' && covers(await ctx.grantedAreas('take:requests'));
 }

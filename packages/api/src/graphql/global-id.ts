@@ -11,6 +11,7 @@ export const NODE_TYPES = [
   'Wish',
   'Proposal',
   'Notice',
+  'Request',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -7,6 +7,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { NoticeResolver } from '../modules/notices/notice.resolver.js';
 import { OrganizationResolver, ResponsibilityResolver } from '../modules/organizations/organization.resolver.js';
 import { PersonResolver, RoleAssignmentResolver } from '../modules/people/person.resolver.js';
+import { RequestEventResolver, RequestResolver } from '../modules/requests/request.resolver.js';
 import { ServiceResolver, StationResolver, StationStaffResolver } from '../modules/stations/station.resolver.js';
 import { ProposalResolver } from '../modules/votes/proposal.resolver.js';
 import { OrganizationWishesResolver, PersonWishesResolver, WishResolver } from '../modules/wishes/wish.resolver.js';
@@ -30,6 +31,8 @@ export const resolvers = [
   OrganizationWishesResolver,
   ProposalResolver,
   NoticeResolver,
+  RequestResolver,
+  RequestEventResolver,
   ApiKeyResolver,
 ] as const;
 
