@@ -929,8 +929,10 @@ beforeAll(async () => {
   S.residentCompound = home.node.ancestors.find((a) => a.kind === 'COMPOUND')?.id ?? '';
   S.publishedProposal = await proposalIn('NOTICE_PERIOD');
   S.draftProposal = await proposalIn('PROPOSED');
-  const closing = await Promise.all(Array.from({ length: 16 }, () => proposalIn('VOTING', 1_500)));
-  await new Promise((resolve) => setTimeout(resolve, 1_600));
+  // Each closes 10 s after its creation began: long enough for the slower embedded database to
+  // create and open all sixteen, so every one is still in the future when it is validated.
+  const closing = await Promise.all(Array.from({ length: 16 }, () => proposalIn('VOTING', 10_000)));
+  await new Promise((resolve) => setTimeout(resolve, 10_200));
   for (const id of closing) {
     // The server's own sweep may have closed it first: decided either way.
     await operatorMove('closeVoting', 'ProposalIdInput', { id });
@@ -944,7 +946,7 @@ beforeAll(async () => {
   S.request = await requestIn('SUBMITTED');
   // A record about the community for its auditors to find.
   await query('mutation($i: UpdateAreaInput!) { updateArea(input: $i) { userErrors { code } } }', { i: { id: S.community, code: null } });
-}, 60_000);
+}, 180_000);
 
 /** The personal values of the subjects, as the operator reads them in the clear. */
 function secrets(): string[] {
