@@ -163,6 +163,7 @@ try {
   const proposalId = globalId('Proposal', setup.castProposal);
   let next = 0;
   const outcomes = {};
+  const errorSamples = [];
   const body = (choice) => JSON.stringify({ query: CAST, variables: { i: { proposal: proposalId, choice } } });
   const castRun = (duration, limit) =>
     autocannon({
@@ -174,7 +175,9 @@ try {
         {
           method: 'POST',
           onResponse: (_status, responseBody) => {
-            const codes = JSON.parse(responseBody).data?.castBallot?.userErrors?.map((e) => e.code) ?? ['HTTP'];
+            const parsed = JSON.parse(responseBody);
+            const codes = parsed.data?.castBallot?.userErrors?.map((e) => e.code) ?? [parsed.errors?.[0]?.extensions?.code ?? 'HTTP'];
+            if (!parsed.data?.castBallot && errorSamples.length < 3) errorSamples.push(parsed.errors?.[0]?.message);
             const key = codes.join(',') || 'ok';
             outcomes[key] = (outcomes[key] ?? 0) + 1;
           },
@@ -208,6 +211,7 @@ try {
       non2xx: run.non2xx,
       errors: run.errors,
       outcomes: { ...outcomes },
+      errorSamples: [...errorSamples],
       ballotsStored: stored,
       ballotsPerSecond: Number((stored / run.duration).toFixed(0)),
       latencyMs: { p50: run.latency.p50, p90: run.latency.p90, p99: run.latency.p99, max: run.latency.max },
@@ -223,7 +227,7 @@ try {
   const cold = await measure('cold tokens');
   // The owners about to vote open the panel first: one request each with their token.
   const warmFrom = next;
-  const warmCount = Math.min(tokens.length - warmFrom, 15_000);
+  const warmCount = Math.min(tokens.length - warmFrom, 19_000);
   let warmed = 0;
   await autocannon({
     url: endpoint,

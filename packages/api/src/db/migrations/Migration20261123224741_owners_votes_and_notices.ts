@@ -75,9 +75,44 @@ export class Migration20261123224741_owners_votes_and_notices extends Migration 
                 cast_at = excluded.cast_at, request_id = excluded.request_id, changes = b.changes + 1
             where (select p.ballots_changeable from proposal p where p.id = excluded.proposal_id)
           returning b.id, b.changes, b.household_id;       end \$\$;`);
+
+    // castBallot's batched function (modules/votes/cast-ballot.routine.ts).
+    this.addSql(`create or replace function "cast_ballots"("p_proposal" int, "p_day" text, "p_ballots" jsonb) returns table (out_receipt_hash text, out_ballot int, out_changes smallint, out_household int) language plpgsql as \$\$ begin
+        perform pg_advisory_xact_lock_shared(27801, p_proposal);         return query
+          with voting as (
+            select p.id from proposal p
+            where p.id = p_proposal and p.stage = 'VOTING' and p.voting_closes_at > now()
+          ), given as (
+            select x.*, row_number() over () as ordinal
+            from jsonb_to_recordset(p_ballots) as x(voter int, household int, choice text, receipt_hash text, request_id text)
+          ), eligible as (
+            select g.*, r.household_id, r.area_hundredths, count(*) over (partition by g.ordinal) as owned
+            from given g
+            join role_assignment o on o.person_id = g.voter and o.role = 'OWNER'
+              and o.starts_on <= p_day::date and (o.ends_on is null or o.ends_on >= p_day::date)
+            join voter_roll_entry r on r.proposal_id = p_proposal and r.household_id = o.area_id
+            where g.household is null or r.household_id = g.household
+          ), chosen as (
+            select distinct on (e.household_id) e.*
+            from eligible e
+            where e.owned = 1 and not exists (select 1 from given d where d.voter = e.voter and d.ordinal < e.ordinal)
+            order by e.household_id, e.ordinal
+          )
+          insert into ballot as b (proposal_id, household_id, voter_id, choice, area_hundredths, receipt_hash, cast_at, changes, request_id)
+          select v.id, c.household_id, c.voter, c.choice, c.area_hundredths, c.receipt_hash, now(), 0, c.request_id
+          from voting v, chosen c
+          -- The tally's rows are taken in one order by every batch (slot, then choice): two batches
+          -- at once never wait for each other in a cycle.
+          order by c.household_id % 16, c.choice
+          on conflict (proposal_id, household_id) do update
+            set choice = excluded.choice, voter_id = excluded.voter_id, receipt_hash = excluded.receipt_hash,
+                cast_at = excluded.cast_at, request_id = excluded.request_id, changes = b.changes + 1
+            where (select p.ballots_changeable from proposal p where p.id = excluded.proposal_id)
+          returning b.receipt_hash::text, b.id, b.changes, b.household_id;       end \$\$;`);
   }
 
   override down(): void | Promise<void> {
+    this.addSql(`drop function if exists "cast_ballots"(int, text, jsonb);`);
     this.addSql(`drop function if exists "cast_ballot"(int, int, int, text, text, text, text);`);
     this.addSql(`alter table "notice" drop constraint "notice_proposal_id_foreign";`);
     this.addSql(`alter table "voter_roll_entry" drop constraint "voter_roll_entry_proposal_id_foreign";`);

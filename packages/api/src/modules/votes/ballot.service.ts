@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import { InputProblem } from '../../graphql/errors.js';
 import { today } from '../people/person.service.js';
+import { ballotBatcher } from './ballot-batcher.js';
 import type { BallotChoice, ClosedTally, Proposal } from './proposal.entity.js';
 import { type BallotSums, type Tally, tally } from './vote.rules.js';
 
@@ -69,6 +70,10 @@ export async function castBallot(
 ): Promise<CastResult> {
   const receipt = newReceipt();
   const day = today();
+  // Most ballots are written in a batch with those cast at the same moment; one the batch did not
+  // write (a second ballot of a household, say) is cast alone, which also tells why it is refused.
+  const batched = await ballotBatcher(em).load({ proposal, voter, household, choice, receiptHash: receiptHashOf(receipt), requestId, day });
+  if (batched) return { ballotId: batched.ballotId, receipt, household: batched.household, changed: batched.changes > 0 };
   const [row] = await em.execute<{ out_ballot: number; out_changes: number; out_household: number }[]>(
     'select * from cast_ballot(?, ?, ?, ?, ?, ?, ?)',
     [proposal, voter, household, choice, receiptHashOf(receipt), requestId, day],
