@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
+import { LRUCache } from 'lru-cache';
 import { InputProblem, InputProblems } from '../../graphql/errors.js';
 import { type Actor, changedFields, recordChange } from '../audit/audit.service.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -32,6 +33,45 @@ export interface AreaFilterValues {
 export async function subtreePath(em: EntityManager, areaId: number): Promise<string | null> {
   const area = await em.findOne(Area, { id: areaId }, { fields: ['path'] });
   return area?.path ?? null;
+}
+
+/**
+ * The path of an area, and the ids of the communities below it, remembered for 30 s for the
+ * lists that filter by area on every request (the wish board's page): areas change rarely, and
+ * this process forgets both as soon as it changes one (createArea, updateArea). Another
+ * instance's change is seen within 30 s.
+ */
+const paths = new LRUCache<number, { path: string | null }>({ max: 20_000, ttl: 30_000 });
+const communities = new LRUCache<string, number[]>({ max: 2_000, ttl: 30_000 });
+
+export async function cachedSubtreePath(em: EntityManager, areaId: number): Promise<string | null> {
+  const known = paths.get(areaId);
+  if (known) return known.path;
+  const path = await subtreePath(em, areaId);
+  paths.set(areaId, { path });
+  return path;
+}
+
+/** The communities in a subtree, by id (cached as above). */
+export async function communitiesIn(em: EntityManager, path: string): Promise<number[]> {
+  const known = communities.get(path);
+  if (known) return known;
+  const rows = await em.find(Area, { kind: 'COMMUNITY', path: { $like: likePrefix(path) } }, { fields: ['id'] });
+  const ids = rows.map((a) => a.id);
+  communities.set(path, ids);
+  return ids;
+}
+
+/** Runs an area write, forgetting the cached paths before it and after it has committed. */
+async function forgettingAreas<T>(write: () => Promise<T>): Promise<T> {
+  paths.clear();
+  communities.clear();
+  try {
+    return await write();
+  } finally {
+    paths.clear();
+    communities.clear();
+  }
 }
 
 export function likePrefix(path: string): string {
@@ -199,23 +239,25 @@ function assignValues(area: Area, values: AreaValues, parent: Area | null, manag
 }
 
 export async function createArea(em: EntityManager, values: AreaValues, actor: Actor): Promise<Area> {
-  return em.transactional(async (tx) => {
-    const { parent, manager } = await validate(tx, values, null);
-    const area = tx.create(Area, { kind: values.kind, name: values.name, path: '', depth: parent ? parent.depth + 1 : 0 } as never);
-    assignValues(area, values, parent, manager);
-    await tx.flush();
-    // The path needs the id the insert gave.
-    area.path = `${parent?.path ?? '/'}${area.id}/`;
-    await tx.flush();
-    await recordChange(tx, actor, {
-      action: 'area.create',
-      objectType: 'Area',
-      objectId: area.id,
-      areaPath: area.path,
-      ...changedFields(null, { ...valuesOf(area) }),
-    });
-    return area;
-  });
+  return forgettingAreas(() =>
+    em.transactional(async (tx) => {
+      const { parent, manager } = await validate(tx, values, null);
+      const area = tx.create(Area, { kind: values.kind, name: values.name, path: '', depth: parent ? parent.depth + 1 : 0 } as never);
+      assignValues(area, values, parent, manager);
+      await tx.flush();
+      // The path needs the id the insert gave.
+      area.path = `${parent?.path ?? '/'}${area.id}/`;
+      await tx.flush();
+      await recordChange(tx, actor, {
+        action: 'area.create',
+        objectType: 'Area',
+        objectId: area.id,
+        areaPath: area.path,
+        ...changedFields(null, { ...valuesOf(area) }),
+      });
+      return area;
+    }),
+  );
 }
 
 export function valuesOf(area: Area): AreaValues {
@@ -239,6 +281,10 @@ export function valuesOf(area: Area): AreaValues {
 
 /** Applies a partial change; moving an area re-roots its whole subtree in the same transaction. */
 export async function updateArea(em: EntityManager, id: number, change: Partial<AreaValues>, actor: Actor): Promise<Area> {
+  return forgettingAreas(() => updateAreaNow(em, id, change, actor));
+}
+
+async function updateAreaNow(em: EntityManager, id: number, change: Partial<AreaValues>, actor: Actor): Promise<Area> {
   return em.transactional(async (tx) => {
     const area = await tx.findOne(Area, { id });
     if (!area) throw new InputProblem(['input', 'id'], 'No such area', 'NOT_FOUND');

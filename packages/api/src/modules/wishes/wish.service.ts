@@ -2,7 +2,7 @@ import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { InputProblem, InputProblems } from '../../graphql/errors.js';
 import { Area } from '../areas/area.entity.js';
-import { likePrefix, NOTHING, subtreePath } from '../areas/area.service.js';
+import { cachedSubtreePath, communitiesIn, likePrefix, NOTHING, subtreePath } from '../areas/area.service.js';
 import { type Actor, changedFields, recordChange, system } from '../audit/audit.service.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Person, RoleAssignment } from '../people/person.entity.js';
@@ -42,8 +42,10 @@ export async function wishWhere(
   seeAll: { reviewAreas: string[]; self: number | null },
 ): Promise<FilterQuery<Wish>> {
   const where: Record<string, unknown>[] = [];
+  // A wish sits in a community: a list of a few community ids lets PostgreSQL walk the wishes
+  // newest first instead of joining every area of the subtree.
   if (filter?.within != null) {
-    const path = await subtreePath(em, filter.within);
+    const path = await cachedSubtreePath(em, filter.within);
     if (!path) return NOTHING as FilterQuery<Wish>;
     where.push({ community: { $in: await communitiesIn(em, path) } });
   }
@@ -54,15 +56,6 @@ export async function wishWhere(
   if (seeAll.self != null) visible.push({ postedBy: seeAll.self }, { beneficiary: seeAll.self });
   where.push({ $or: visible });
   return { $and: where } as FilterQuery<Wish>;
-}
-
-/**
- * The communities in a subtree, by id: a wish sits in a community, and a list of a few ids lets
- * PostgreSQL walk the wishes newest first instead of joining every area of the subtree.
- */
-async function communitiesIn(em: EntityManager, path: string): Promise<number[]> {
-  const rows = await em.find(Area, { kind: 'COMMUNITY', path: { $like: likePrefix(path) } }, { fields: ['id'] });
-  return rows.map((a) => a.id);
 }
 
 const URL = /^https?:\/\/[^\s]{1,500}$/;
