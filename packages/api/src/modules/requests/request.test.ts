@@ -3,13 +3,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../../config.js';
 import { migrate, type Orm, openOrm } from '../../db/orm.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { type RunningServer, startServer } from '../../server.js';
 import { ask, graphqlUrl, query } from '../../test/client.js';
 import { tokenForPerson } from '../../test/fixtures.js';
+import { developmentToken } from '../../test/operator.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { Area } from '../areas/area.entity.js';
 import { AuditRecord } from '../audit/audit.entity.js';
-import { Person } from '../people/person.entity.js';
+import { Person, RoleAssignment } from '../people/person.entity.js';
 import { Request, RequestCategory, RequestEvent } from './request.entity.js';
 
 const REQUEST = `id trackingCode state level overdue reporterName address handlerName rating resolution supervisionNote supervisionReport
@@ -384,6 +386,7 @@ describe('escalation: an untouched request rises from grid to community to stree
   let orm: Orm;
   let server: RunningServer | null = null;
   let requestId = 0;
+  let dispatchers = { grid: 0, community: 0, communityArea: 0 };
 
   beforeAll(async () => {
     database = await createTestDatabase(inject('databaseKind'));
@@ -402,6 +405,16 @@ describe('escalation: an untouched request rises from grid to community to stree
     const community = await area('COMMUNITY', street);
     const gridArea = await area('GRID', community);
     const reporter = em.create(Person, { name: '王小华' } as never);
+    // The dispatchers of the grid and of the community: an escalated request reaches the second.
+    const gridDispatcher = em.create(Person, { name: '网格员' } as never);
+    const communityDispatcher = em.create(Person, { name: '社区两委' } as never);
+    em.create(RoleAssignment, { person: gridDispatcher, role: 'GRID_WORKER', area: gridArea, startsOn: '2024-01-01' } as never);
+    em.create(RoleAssignment, {
+      person: communityDispatcher,
+      role: 'COMMUNITY_COMMITTEE_MEMBER',
+      area: community,
+      startsOn: '2024-01-01',
+    } as never);
     // "A short deadline configured": every stage due at once.
     const drill = em.create(RequestCategory, {
       code: 'drill',
@@ -430,6 +443,7 @@ describe('escalation: an untouched request rises from grid to community to stree
     } as never);
     await em.flush();
     requestId = request.id;
+    dispatchers = { grid: gridDispatcher.id, community: communityDispatcher.id, communityArea: community.id };
   });
 
   afterAll(async () => {
@@ -506,5 +520,67 @@ describe('escalation: an untouched request rises from grid to community to stree
     const body = (await r.json()) as { data: { requestByTrackingCode: { level: string; overdue: boolean; steps: unknown[] } } };
     expect(body.data.requestByTrackingCode).toMatchObject({ level: 'STREET', overdue: true });
     expect(body.data.requestByTrackingCode.steps).toHaveLength(3);
+  });
+
+  it('tells the level above: the community’s dispatchers hear of a request that rose from the grid, its grid worker does not', async () => {
+    server ??= await startServer({ ...loadConfig({ GZ_SWEEP_INTERVAL_MS: '200' }), port: 0, host: '127.0.0.1' }, orm);
+    const running = server;
+    const queue = 'subscription($a: ID!) { requestQueue(area: $a) { request { trackingCode level } } }';
+    const area = toGlobalId('Area', dispatchers.communityArea);
+    const heard: Record<string, string[]> = { grid: [], community: [] };
+    const clients = await Promise.all(
+      (['grid', 'community'] as const).map(async (who) => {
+        const token = await developmentToken(running.graphqlUrl, dispatchers[who]);
+        const client = createClient({
+          url: running.graphqlUrl.replace(/^http/, 'ws'),
+          webSocketImpl: WebSocket,
+          connectionParams: { authorization: `Bearer ${token}` },
+        });
+        client.subscribe(
+          { query: queue, variables: { a: area } },
+          {
+            next: (event) => {
+              const request = (event.data as { requestQueue: { request: { trackingCode: string; level: string } } }).requestQueue.request;
+              heard[who].push(`${request.trackingCode} ${request.level}`);
+            },
+            error: () => {},
+            complete: () => {},
+          },
+        );
+        return client;
+      }),
+    );
+    try {
+      // New overdue requests until one is heard rising (the subscriptions take a moment to start).
+      const first = await orm.em.fork().findOneOrFail(Request, { id: requestId });
+      const until = Date.now() + 15_000;
+      for (let n = 0; Date.now() < until && !heard.community.some((h) => h.endsWith(' COMMUNITY')); n++) {
+        const em = orm.em.fork();
+        em.create(Request, {
+          trackingCode: `GZQUEUE${String(n).padStart(5, '0')}`,
+          category: first.category,
+          description: '无人处理',
+          photoUrls: [],
+          reporter: first.reporter,
+          submittedBy: first.reporter,
+          grid: first.grid,
+          community: first.community,
+          street: first.street,
+          level: 'GRID',
+          state: 'SUBMITTED',
+          deadline: new Date(Date.now() - 1_000),
+          submittedAt: new Date(),
+        } as never);
+        await em.flush();
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(heard.community.some((h) => h.endsWith(' COMMUNITY'))).toBe(true);
+      // The grid's worker is not told of requests now answered above the grid.
+      expect(heard.grid.filter((h) => !h.endsWith(' GRID'))).toEqual([]);
+    } finally {
+      await Promise.all(clients.map((c) => c.dispose()));
+      await running.close();
+      server = null;
+    }
   });
 });
