@@ -2,5 +2,7 @@
 import './station-map/define.js';
 import './wish-board/define.js';
 import './voting-panel/define.js';
+import './request-form/define.js';
+import './request-tracker/define.js';
 
 export * from './index.js';

@@ -145,6 +145,51 @@ export type ProposalStage =
   /** 已撤回 */
   | 'WITHDRAWN';
 
+export type RateRequestInput = {
+  comment?: string | null | undefined;
+  id: string | number;
+  /** 1 to 5. */
+  rating: number;
+};
+
+/** Who answers for a request: what is late rises a level. */
+export type RequestLevel =
+  /** 社区 */
+  | 'COMMUNITY'
+  /** 网格 */
+  | 'GRID'
+  /** 街道 */
+  | 'STREET';
+
+export type RequestReasonInput = {
+  id: string | number;
+  /** Why: kept in the history. */
+  reason: string;
+};
+
+/** Where a resident’s request is in its closed loop. */
+export type RequestState =
+  /** 已接单: the department or grid accepted it */
+  | 'ACCEPTED'
+  /** 已归档 */
+  | 'CLOSED'
+  /** 已派单: sent to a department or grid */
+  | 'DISPATCHED'
+  /** 已领单: a party member or worker is on it */
+  | 'IN_HAND'
+  /** 已评单: the reporter rated the result */
+  | 'RATED'
+  /** 不予受理: refused, with a reason */
+  | 'REJECTED'
+  /** 已重启: the reporter was not satisfied */
+  | 'REOPENED'
+  /** 已办结: the handler says it is done */
+  | 'RESOLVED'
+  /** 已退回: back to the dispatcher, with a reason */
+  | 'RETURNED'
+  /** 已点单: submitted, waiting to be dispatched */
+  | 'SUBMITTED';
+
 export type ReviewWishInput = {
   /** true opens the wish to claims; false rejects it. */
   approve: boolean;
@@ -204,6 +249,24 @@ export type StationFilter = {
   within?: string | number | null | undefined;
 };
 
+/** A new request: yours, or (grid workers and dispatchers) a resident’s on their behalf. */
+export type SubmitRequestInput = {
+  address?: string | null | undefined;
+  /** Let anyone with the tracking code see the address and the place. Default false. */
+  addressPublic?: boolean | null | undefined;
+  /** A category code from `requestCategories`. */
+  category: string;
+  description: string;
+  /** The grid (网格), when known. */
+  grid?: string | number | null | undefined;
+  /** Where; the grid is found from it unless `grid` is given. */
+  latitude?: number | null | undefined;
+  longitude?: number | null | undefined;
+  photoUrls?: Array<string> | null | undefined;
+  /** The resident it is for; yourself when left out. */
+  reporter?: string | number | null | undefined;
+};
+
 /** How a vote is decided. */
 export type VoteRuleKind =
   /** 民法典278条一般事项: 2/3 of area and owners take part; more than half of each approves */
@@ -260,6 +323,55 @@ export type WishState =
   | 'REJECTED'
   /** 已撤回 */
   | 'WITHDRAWN';
+
+export type RequestFormSetupQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequestFormSetupQuery = { requestCategories: Array<{ code: string, name: string, nameEn: string }>, viewer: { id: string, roles: { nodes: Array<{ role: RoleKind, area: { id: string, kind: AreaKind, latitude: number | null, longitude: number | null, boundary: Array<{ latitude: number, longitude: number }> | null, ancestors: Array<{ id: string, kind: AreaKind, latitude: number | null, longitude: number | null, boundary: Array<{ latitude: number, longitude: number }> | null }> } }> } } | null };
+
+export type RequestFormSubmitMutationVariables = Exact<{
+  input: SubmitRequestInput;
+}>;
+
+
+export type RequestFormSubmitMutation = { submitRequest: { request: { id: string, trackingCode: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+
+export type RequestTrackerSummaryFragment = { trackingCode: string, state: RequestState, level: RequestLevel, overdue: boolean, deadline: string | null, communityName: string, gridName: string, address: string | null, rating: number | null, submittedAt: string, category: { code: string, name: string, nameEn: string }, steps: Array<{ move: string, toState: RequestState, level: RequestLevel, at: string }> };
+
+export type RequestTrackerSummaryQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type RequestTrackerSummaryQuery = { requestByTrackingCode: { trackingCode: string, state: RequestState, level: RequestLevel, overdue: boolean, deadline: string | null, communityName: string, gridName: string, address: string | null, rating: number | null, submittedAt: string, category: { code: string, name: string, nameEn: string }, steps: Array<{ move: string, toState: RequestState, level: RequestLevel, at: string }> } | null };
+
+export type RequestTrackerMineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequestTrackerMineQuery = { viewer: { id: string, name: string } | null, requests: { nodes: Array<{ id: string, trackingCode: string, reporterName: string, resolvedAt: string | null, rating: number | null }> } };
+
+export type RequestTrackerPayloadFragment = { request: { id: string, state: RequestState, rating: number | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> };
+
+export type RequestTrackerRateMutationVariables = Exact<{
+  input: RateRequestInput;
+}>;
+
+
+export type RequestTrackerRateMutation = { rateRequest: { request: { id: string, state: RequestState, rating: number | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+
+export type RequestTrackerReopenMutationVariables = Exact<{
+  input: RequestReasonInput;
+}>;
+
+
+export type RequestTrackerReopenMutation = { reopenRequest: { request: { id: string, state: RequestState, rating: number | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+
+export type RequestTrackerChangedSubscriptionVariables = Exact<{
+  code: string;
+}>;
+
+
+export type RequestTrackerChangedSubscription = { requestChanged: { action: ChangeAction, request: { id: string, state: RequestState } | null } };
 
 export type StationMapAreaQueryVariables = Exact<{
   area: string | number;
@@ -423,6 +535,45 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const RequestTrackerSummaryFragmentDoc = new TypedDocumentString(`
+    fragment RequestTrackerSummary on RequestSummary {
+  trackingCode
+  category {
+    code
+    name
+    nameEn
+  }
+  state
+  level
+  overdue
+  deadline
+  communityName
+  gridName
+  address
+  rating
+  submittedAt
+  steps {
+    move
+    toState
+    level
+    at
+  }
+}
+    `, {"fragmentName":"RequestTrackerSummary"}) as unknown as TypedDocumentString<RequestTrackerSummaryFragment, unknown>;
+export const RequestTrackerPayloadFragmentDoc = new TypedDocumentString(`
+    fragment RequestTrackerPayload on RequestPayload {
+  request {
+    id
+    state
+    rating
+  }
+  userErrors {
+    field
+    message
+    code
+  }
+}
+    `, {"fragmentName":"RequestTrackerPayload"}) as unknown as TypedDocumentString<RequestTrackerPayloadFragment, unknown>;
 export const StationMapStationFragmentDoc = new TypedDocumentString(`
     fragment StationMapStation on Station {
   id
@@ -680,6 +831,151 @@ export const WishBoardPayloadFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"WishBoardPayload"}) as unknown as TypedDocumentString<WishBoardPayloadFragment, unknown>;
+export const RequestFormSetupDocument = new TypedDocumentString(`
+    query RequestFormSetup {
+  requestCategories {
+    code
+    name
+    nameEn
+  }
+  viewer {
+    id
+    roles(first: 20) {
+      nodes {
+        role
+        area {
+          id
+          kind
+          latitude
+          longitude
+          boundary {
+            latitude
+            longitude
+          }
+          ancestors {
+            id
+            kind
+            latitude
+            longitude
+            boundary {
+              latitude
+              longitude
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestFormSetupQuery, RequestFormSetupQueryVariables>;
+export const RequestFormSubmitDocument = new TypedDocumentString(`
+    mutation RequestFormSubmit($input: SubmitRequestInput!) {
+  submitRequest(input: $input) {
+    request {
+      id
+      trackingCode
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestFormSubmitMutation, RequestFormSubmitMutationVariables>;
+export const RequestTrackerSummaryDocument = new TypedDocumentString(`
+    query RequestTrackerSummary($code: String!) {
+  requestByTrackingCode(trackingCode: $code) {
+    ...RequestTrackerSummary
+  }
+}
+    fragment RequestTrackerSummary on RequestSummary {
+  trackingCode
+  category {
+    code
+    name
+    nameEn
+  }
+  state
+  level
+  overdue
+  deadline
+  communityName
+  gridName
+  address
+  rating
+  submittedAt
+  steps {
+    move
+    toState
+    level
+    at
+  }
+}`) as unknown as TypedDocumentString<RequestTrackerSummaryQuery, RequestTrackerSummaryQueryVariables>;
+export const RequestTrackerMineDocument = new TypedDocumentString(`
+    query RequestTrackerMine {
+  viewer {
+    id
+    name
+  }
+  requests(first: 100, filter: {state: [RESOLVED, RATED]}) {
+    nodes {
+      id
+      trackingCode
+      reporterName
+      resolvedAt
+      rating
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestTrackerMineQuery, RequestTrackerMineQueryVariables>;
+export const RequestTrackerRateDocument = new TypedDocumentString(`
+    mutation RequestTrackerRate($input: RateRequestInput!) {
+  rateRequest(input: $input) {
+    ...RequestTrackerPayload
+  }
+}
+    fragment RequestTrackerPayload on RequestPayload {
+  request {
+    id
+    state
+    rating
+  }
+  userErrors {
+    field
+    message
+    code
+  }
+}`) as unknown as TypedDocumentString<RequestTrackerRateMutation, RequestTrackerRateMutationVariables>;
+export const RequestTrackerReopenDocument = new TypedDocumentString(`
+    mutation RequestTrackerReopen($input: RequestReasonInput!) {
+  reopenRequest(input: $input) {
+    ...RequestTrackerPayload
+  }
+}
+    fragment RequestTrackerPayload on RequestPayload {
+  request {
+    id
+    state
+    rating
+  }
+  userErrors {
+    field
+    message
+    code
+  }
+}`) as unknown as TypedDocumentString<RequestTrackerReopenMutation, RequestTrackerReopenMutationVariables>;
+export const RequestTrackerChangedDocument = new TypedDocumentString(`
+    subscription RequestTrackerChanged($code: String!) {
+  requestChanged(trackingCode: $code) {
+    action
+    request {
+      id
+      state
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestTrackerChangedSubscription, RequestTrackerChangedSubscriptionVariables>;
 export const StationMapAreaDocument = new TypedDocumentString(`
     query StationMapArea($area: ID!) {
   node(id: $area) {

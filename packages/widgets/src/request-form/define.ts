@@ -1,0 +1,3 @@
+import { GzRequestForm } from './gz-request-form.js';
+
+GzRequestForm.define('gz-request-form');

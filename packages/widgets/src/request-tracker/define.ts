@@ -1,0 +1,3 @@
+import { GzRequestTracker } from './gz-request-tracker.js';
+
+GzRequestTracker.define('gz-request-tracker');
