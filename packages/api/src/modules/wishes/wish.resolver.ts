@@ -15,7 +15,7 @@ import { expectId } from '../../graphql/node.js';
 import { orderingBy, paginate } from '../../graphql/paginate.js';
 import { ancestorsOf, type ChangeEvent, Topics } from '../../graphql/pubsub.js';
 import { Area } from '../areas/area.entity.js';
-import { subtreePath } from '../areas/area.service.js';
+import { likePrefix, subtreePath } from '../areas/area.service.js';
 import { AreaType } from '../areas/area.types.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { OrganizationType } from '../organizations/organization.types.js';
@@ -38,6 +38,18 @@ import {
 } from './wish.types.js';
 
 const NEWEST_FIRST = orderingBy('id', 'id', 'number', 'desc');
+
+/** The path of the household in the community where a resident lives (owns or resides), if any. */
+async function homeOf(ctx: Context, person: number, communityPath: string): Promise<string | null> {
+  const [row] = await ctx.em.execute<{ path: string }[]>(
+    `select a.path from role_assignment r join area a on a.id = r.area_id
+     where r.person_id = ? and r.role in ('OWNER', 'RESIDENT') and a.kind = 'HOUSEHOLD' and a.path like ?
+       and (r.ends_on is null or r.ends_on >= current_date)
+     order by r.id limit 1`,
+    [person, likePrefix(communityPath)],
+  );
+  return row?.path ?? null;
+}
 
 export const WishChange = ChangeType(WishType, 'Wish', 'wish');
 
@@ -154,7 +166,7 @@ export class WishResolver {
 
   @Mutation(() => WishPayload, {
     description:
-      'A resident posts a wish for themselves; grid workers and community staff (post:wishes) for a resident of their area. It waits for review.',
+      'A resident posts a wish for themselves; grid workers, building heads and community staff (post:wishes) for a resident of their area (where the resident lives). It waits for review.',
   })
   postWish(@Ctx() ctx: Context, @Arg('input', () => PostWishInput) input: PostWishInput) {
     return withUserErrors(async () => {
@@ -168,13 +180,19 @@ export class WishResolver {
         const home = (await ctx.roles()).some((r) => path !== null && r.areaPath.startsWith(path));
         if (!home) throw new InputProblem(['input', 'community'], 'You hold no role in this community', 'NOT_FOUND');
       } else {
-        // On someone's behalf: where the poster works, the grid when given (a grid worker's area).
-        await authorizeChange(
-          ctx,
-          'post:wishes',
-          [grid != null ? await subtreePath(ctx.em, grid) : path],
-          ['input', grid != null ? 'grid' : 'community'],
-        );
+        // On someone's behalf: where the poster works, over the resident's home in the community (so
+        // a building head posts for the building's residents) or over the grid when given (a grid
+        // worker's area), else the community.
+        const home = path === null ? null : await homeOf(ctx, beneficiary, path);
+        const area = grid != null ? await subtreePath(ctx.em, grid) : path;
+        const field = ['input', grid != null ? 'grid' : 'community'];
+        try {
+          await authorizeChange(ctx, 'post:wishes', [home ?? area], home ? ['input', 'beneficiary'] : field);
+        } catch (error) {
+          // Not over the resident's home: over the grid or community named, then.
+          if (!(home && error instanceof InputProblem)) throw error;
+          await authorizeChange(ctx, 'post:wishes', [area], field);
+        }
       }
       const wish = await postWish(
         ctx.em,

@@ -253,6 +253,43 @@ describe('micro-wishes: figures, service records and the live feed', () => {
     expect(wishes.nodes.every((w: { state: string }) => w.state === 'CONFIRMED')).toBe(true);
   });
 
+  it('a building head posts for a resident of their building, not for one of another building', async () => {
+    const heads = await query<{ people: { nodes: { id: string; roles: { nodes: { role: string; area: { id: string } }[] } }[] } }>(
+      `query($c: ID) { people(first: 50, filter: { role: [BUILDING_HEAD], within: $c }, orderBy: { field: ID }) {
+        nodes { id roles(first: 10) { nodes { role area { id } } } } } }`,
+      { c: community },
+    );
+    const ownersOf = async (within: string) =>
+      (
+        await query<{ people: { nodes: { id: string }[] } }>(
+          'query($w: ID) { people(first: 100, filter: { role: [OWNER], within: $w }, orderBy: { field: ID }) { nodes { id } } }',
+          { w: within },
+        )
+      ).people.nodes.map((p) => p.id);
+    const inCommunity = await ownersOf(community);
+    // A building head with no staff role, whose building has another owner on record.
+    let head: (typeof heads.people.nodes)[number] | undefined;
+    let neighbour = '';
+    let elsewhere = '';
+    for (const candidate of heads.people.nodes.filter((p) => p.roles.nodes.every((r) => ['BUILDING_HEAD', ...PLAIN].includes(r.role)))) {
+      const building = candidate.roles.nodes.find((r) => r.role === 'BUILDING_HEAD')?.area.id as string;
+      const inBuilding = await ownersOf(building);
+      neighbour = inBuilding.find((id) => id !== candidate.id) ?? '';
+      elsewhere = inCommunity.find((id) => !inBuilding.includes(id) && id !== candidate.id) ?? '';
+      if (neighbour && elsewhere) {
+        head = candidate;
+        break;
+      }
+    }
+    expect(head, 'a building head with a neighbour on record, and an owner outside the building').toBeTruthy();
+    const who = { token: await tokenForPerson(head?.id as string), personId: head?.id as string };
+    const ok = await act(who, POST, wishInput({ title: '楼长代发', beneficiary: neighbour }));
+    expect(ok.codes).toEqual([]);
+    expect(ok.wish?.state).toBe('PENDING_REVIEW');
+    const refused = await act(who, POST, wishInput({ title: '楼长代发', beneficiary: elsewhere }));
+    expect(refused.codes).toEqual(['NOT_FOUND']);
+  });
+
   it('an in-service party member claims for their unit; the unit earns the service record and the statistics count it', async () => {
     const member = await holderOf('IN_SERVICE_PARTY_MEMBER', community, 0, PLAIN);
     const roles = await ask(
