@@ -162,9 +162,11 @@ describe('the board without rendering', () => {
     expect(postingScope([gridWorker, committee], c1)).toEqual({ within: 'c1', grid: null });
     const streetAdministrator = role({ role: 'ADMINISTRATOR', area: { id: 'street', kind: 'STREET', ancestors: [{ id: 'district' }] } });
     expect(postingScope([streetAdministrator], c2)).toEqual({ within: 'c2', grid: null });
-    // A building head's right holds below any grid: the API accepts no place for it.
+    // A building head posts for the building's residents: searched within the building, no grid sent.
     const buildingHead = role({ role: 'BUILDING_HEAD', area: { id: 'b', kind: 'BUILDING', ancestors: [{ id: 'c1' }, { id: 'grid1' }] } });
-    expect(postingScope([buildingHead], c1)).toBeNull();
+    expect(postingScope([buildingHead], c1)).toEqual({ within: 'b', grid: null });
+    expect(postingScope([buildingHead], c2)).toBeNull();
+    expect(postingScope([buildingHead, gridWorker], c1)).toEqual({ within: 'grid1', grid: 'grid1' });
     expect(postingScope([committee], undefined)).toBeNull();
   });
 

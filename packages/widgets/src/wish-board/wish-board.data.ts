@@ -248,7 +248,8 @@ export interface Community {
  * Whether the roles let the viewer post for a resident of `community`, and how: residents are
  * searched `within` the area where the right holds, and `grid` is sent when that is a grid inside
  * the community (the API checks the right there). A role in the community or above it covers it all;
- * a role held lower than a grid (a building head's) covers no place the API accepts, so none.
+ * a building head's covers the residents of the building (the API checks the right over the
+ * resident's home).
  */
 export function postingScope(
   roles: readonly ViewerRole[],
@@ -256,14 +257,15 @@ export function postingScope(
 ): { within: string; grid: string | null } | null {
   if (!community) return null;
   let inGrid: { within: string; grid: string } | null = null;
+  let inBuilding: { within: string; grid: null } | null = null;
   for (const { role, area } of roles) {
     if (!POSTING_ROLES.includes(role)) continue;
     if (area.id === community.id || community.ancestors.some((above) => above.id === area.id)) return { within: community.id, grid: null };
-    if ((area.kind === 'GRID' || area.kind === 'MICRO_GRID') && area.ancestors.some((above) => above.id === community.id)) {
-      inGrid ??= { within: area.id, grid: area.id };
-    }
+    const inside = area.ancestors.some((above) => above.id === community.id);
+    if ((area.kind === 'GRID' || area.kind === 'MICRO_GRID') && inside) inGrid ??= { within: area.id, grid: area.id };
+    if (area.kind === 'BUILDING' && inside) inBuilding ??= { within: area.id, grid: null };
   }
-  return inGrid;
+  return inGrid ?? inBuilding;
 }
 
 /** A resident found by name, with their home (building and household) to tell namesakes apart. */
