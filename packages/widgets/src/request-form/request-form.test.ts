@@ -63,6 +63,16 @@ describe('<gz-request-form>', () => {
     await expectAccessible(element);
   });
 
+  it('shows an offline state with a retry button, accessibly', async () => {
+    const element = mount<GzRequestForm>('gz-request-form', { endpoint: 'http://127.0.0.1:9/graphql' }, resident());
+    expect((await next<{ code: string }>(element, 'gz-error')).detail.code).toBe('OFFLINE');
+    await until(() => part(element, 'status')?.textContent === '无法连接服务器，请检查网络后重试。');
+    expect(shadow(element).querySelector('section > button')).not.toBeNull();
+    await expectAccessible(element);
+    element.endpoint = graphqlUrl();
+    await until(() => form(element));
+  });
+
   it('checks the fields as the API does, then a resident submits with a point picked on the map; the tracker follows it live as staff dispatch it', async () => {
     const element = mount<GzRequestForm>('gz-request-form', { endpoint: graphqlUrl() }, resident());
     await until(() => form(element));

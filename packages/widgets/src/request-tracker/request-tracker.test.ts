@@ -151,6 +151,32 @@ describe('<gz-request-tracker>', () => {
     expect((await move(resident(), 'rateRequest', { id, rating: 1 })).userErrors.map((e) => e.code)).toEqual(['ALREADY_RATED']);
   });
 
+  it('lets the reporter reopen a resolved request within the window, saying why', async () => {
+    const { id, code } = await submitted();
+    for (const [name, extra] of [
+      ['dispatchRequest', {}],
+      ['acceptRequest', {}],
+      ['takeOnRequest', {}],
+      ['resolveRequest', { resolution: '已处理。' }],
+    ] as const) {
+      expect((await move(operator(), name, { id, ...extra })).userErrors).toEqual([]);
+    }
+    const element = mount({ endpoint: graphqlUrl(), code }, resident());
+    await until(() => part(element, 'reopen-form'));
+    const details = part(element, 'reopen-form') as HTMLDetailsElement;
+    await userEvent.click(details.querySelector('summary')!);
+    // No reason: refused before the API is asked.
+    part(element, 'reopen-button')!.click();
+    await until(() => part(element, 'notice')!.textContent === '请填写原因。');
+    await userEvent.fill(details.querySelector('textarea')!, '灯还是不亮。');
+    part(element, 'reopen-button')!.click();
+    await until(() => stateOf(element) === '已重启');
+    expect(part(element, 'notice')!.textContent).toBe('已申请重新办理。');
+    expect(part(element, 'reopen-form')).toBeNull();
+    expect(part(element, 'rate-form')).toBeNull();
+    await expectAccessible(element);
+  });
+
   it('shows an offline state with a retry button', async () => {
     const element = mount({ endpoint: 'http://127.0.0.1:9/graphql', code: 'GZ23456789AB' });
     expect((await next<{ code: string }>(element, 'gz-error')).detail.code).toBe('OFFLINE');
