@@ -6,7 +6,7 @@ import { AllianceMembership, Organization, Responsibility } from '../modules/org
 import { Person, RoleAssignment } from '../modules/people/person.entity.js';
 import { Request, RequestCategory, RequestEvent } from '../modules/requests/request.entity.js';
 import { Service, Station, StationGrid, StationService, StationStaff } from '../modules/stations/station.entity.js';
-import { CastBallotRoutine, CastBallotsRoutine } from '../modules/votes/cast-ballot.routine.js';
+import { CastBallotsRoutine } from '../modules/votes/cast-ballot.routine.js';
 import { Ballot, BallotTally, Proposal, VoterRollEntry } from '../modules/votes/proposal.entity.js';
 import { Wish } from '../modules/wishes/wish.entity.js';
 
@@ -36,4 +36,4 @@ export const entities = [
 ];
 
 /** Stored functions the schema holds (and migrations create). */
-export const routines = [CastBallotRoutine, CastBallotsRoutine];
+export const routines = [CastBallotsRoutine];

@@ -55,28 +55,7 @@ export class Migration20261123224741_owners_votes_and_notices extends Migration 
     this.addSql(`alter table "voter_roll_entry" add constraint "voter_roll_entry_proposal_id_foreign" foreign key ("proposal_id") references "proposal" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "voter_roll_entry" add constraint "voter_roll_entry_household_id_foreign" foreign key ("household_id") references "area" ("id") on update cascade on delete restrict;`);
 
-    // castBallot's function (modules/votes/cast-ballot.routine.ts).
-    this.addSql(`create or replace function "cast_ballot"("p_proposal" int, "p_voter" int, "p_household" int, "p_choice" text, "p_receipt_hash" text, "p_request_id" text, "p_day" text) returns table (out_ballot int, out_changes smallint, out_household int) language plpgsql as \$\$ begin
-        perform pg_advisory_xact_lock_shared(27801, p_proposal);         return query
-          with voting as (
-            select p.id, p.ballots_changeable from proposal p
-            where p.id = p_proposal and p.stage = 'VOTING' and p.voting_closes_at > now()
-          ), eligible as (
-            select r.household_id, r.area_hundredths
-            from role_assignment o join voter_roll_entry r on r.proposal_id = p_proposal and r.household_id = o.area_id
-            where o.person_id = p_voter and o.role = 'OWNER' and o.starts_on <= p_day::date and (o.ends_on is null or o.ends_on >= p_day::date)
-              and (p_household is null or r.household_id = p_household)
-          )
-          insert into ballot as b (proposal_id, household_id, voter_id, choice, area_hundredths, receipt_hash, cast_at, changes, request_id)
-          select v.id, e.household_id, p_voter, p_choice, e.area_hundredths, p_receipt_hash, now(), 0, p_request_id
-          from voting v, eligible e where (select count(*) from eligible) = 1
-          on conflict (proposal_id, household_id) do update
-            set choice = excluded.choice, voter_id = excluded.voter_id, receipt_hash = excluded.receipt_hash,
-                cast_at = excluded.cast_at, request_id = excluded.request_id, changes = b.changes + 1
-            where (select p.ballots_changeable from proposal p where p.id = excluded.proposal_id)
-          returning b.id, b.changes, b.household_id;       end \$\$;`);
-
-    // castBallot's batched function (modules/votes/cast-ballot.routine.ts).
+    // The function ballots are written with (modules/votes/cast-ballot.routine.ts).
     this.addSql(`create or replace function "cast_ballots"("p_proposal" int, "p_day" text, "p_ballots" jsonb) returns table (out_receipt_hash text, out_ballot int, out_changes smallint, out_household int) language plpgsql as \$\$ begin
         perform pg_advisory_xact_lock_shared(27801, p_proposal);         return query
           with voting as (
@@ -113,7 +92,6 @@ export class Migration20261123224741_owners_votes_and_notices extends Migration 
 
   override down(): void | Promise<void> {
     this.addSql(`drop function if exists "cast_ballots"(int, text, jsonb);`);
-    this.addSql(`drop function if exists "cast_ballot"(int, int, int, text, text, text, text);`);
     this.addSql(`alter table "notice" drop constraint "notice_proposal_id_foreign";`);
     this.addSql(`alter table "voter_roll_entry" drop constraint "voter_roll_entry_proposal_id_foreign";`);
 

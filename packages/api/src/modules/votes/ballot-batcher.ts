@@ -43,7 +43,8 @@ export function ballotBatcher(em: EntityManager): DataLoader<PendingBallot, Writ
   return batcher;
 }
 
-async function writeBatch(em: EntityManager, ballots: readonly PendingBallot[]): Promise<Written[]> {
+/** Writes ballots with one call of cast_ballots per proposal; null for each the call did not write. */
+export async function writeBatch(em: EntityManager, ballots: readonly PendingBallot[]): Promise<Written[]> {
   const written = new Map<string, Written>();
   const byProposal = new Map<string, PendingBallot[]>();
   for (const b of ballots) {

@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import { InputProblem } from '../../graphql/errors.js';
 import { today } from '../people/person.service.js';
-import { ballotBatcher } from './ballot-batcher.js';
+import { ballotBatcher, writeBatch } from './ballot-batcher.js';
 import type { BallotChoice, ClosedTally, Proposal } from './proposal.entity.js';
 import { type BallotSums, type Tally, tally } from './vote.rules.js';
 
 /**
- * Ballots (一键表决). A ballot is written by one call of `cast_ballot` (cast-ballot.routine.ts),
+ * Ballots (一键表决). Ballots are written by calls of `cast_ballots` (cast-ballot.routine.ts),
  * which holds a shared advisory lock on its proposal; closing takes it exclusively. So a close
  * waits for the ballots in flight, and a ballot arriving during the close finds the proposal
  * decided: no ballot slips in after the count. No ballot locks the proposal's row.
@@ -55,8 +55,8 @@ export interface CastResult {
 }
 
 /**
- * Casts (or, where the proposal allows it, changes) one household's ballot in one call: the
- * proposal must be voting, the voter must own the household on the roll today, and the unique
+ * Casts (or, where the proposal allows it, changes) one household's ballot: the proposal must be
+ * voting, the voter must own the household on the roll today, and the unique
  * key on (proposal, household) makes a second ballot of a household impossible, whatever the
  * timing. Only when nothing was written are the reasons looked up.
  */
@@ -71,14 +71,11 @@ export async function castBallot(
   const receipt = newReceipt();
   const day = today();
   // Most ballots are written in a batch with those cast at the same moment; one the batch did not
-  // write (a second ballot of a household, say) is cast alone, which also tells why it is refused.
-  const batched = await ballotBatcher(em).load({ proposal, voter, household, choice, receiptHash: receiptHashOf(receipt), requestId, day });
-  if (batched) return { ballotId: batched.ballotId, receipt, household: batched.household, changed: batched.changes > 0 };
-  const [row] = await em.execute<{ out_ballot: number; out_changes: number; out_household: number }[]>(
-    'select * from cast_ballot(?, ?, ?, ?, ?, ?, ?)',
-    [proposal, voter, household, choice, receiptHashOf(receipt), requestId, day],
-  );
-  if (row) return { ballotId: Number(row.out_ballot), receipt, household: Number(row.out_household), changed: Number(row.out_changes) > 0 };
+  // write (a second ballot of the same voter or household in one batch) is cast again alone, and
+  // only then are the reasons looked up.
+  const pending = { proposal, voter, household, choice, receiptHash: receiptHashOf(receipt), requestId, day };
+  const written = (await ballotBatcher(em).load(pending)) ?? (await writeBatch(em, [pending]))[0];
+  if (written) return { ballotId: written.ballotId, receipt, household: written.household, changed: written.changes > 0 };
   throw await whyNotCast(em, proposal, voter, household);
 }
 

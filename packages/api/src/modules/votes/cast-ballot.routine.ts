@@ -1,59 +1,15 @@
 import { Routine } from '@mikro-orm/core';
 
 /**
- * One ballot, one call (castBallot in ballot.service.ts). The shared advisory lock first: closing
- * a vote takes it exclusively (decide), so a close waits for the ballots in flight, and a ballot
- * that had to wait reads the proposal afresh (each statement of a function takes its own
- * snapshot) and finds it decided. No ballot locks the proposal's row: a thousand at once would
- * queue on it. Written only while the proposal is voting, by an owner of the household on the
- * roll today; a second ballot of a household changes the first only where the proposal allows it.
- */
-export const CastBallotRoutine = new Routine({
-  name: 'cast_ballot',
-  type: 'function',
-  params: {
-    p_proposal: { type: 'int', runtimeType: 'number' },
-    p_voter: { type: 'int', runtimeType: 'number' },
-    p_household: { type: 'int', runtimeType: 'number', nullable: true },
-    p_choice: { type: 'text', runtimeType: 'string' },
-    p_receipt_hash: { type: 'text', runtimeType: 'string' },
-    p_request_id: { type: 'text', runtimeType: 'string', nullable: true },
-    // YYYY-MM-DD (China): a date param would be read as a timestamp.
-    p_day: { type: 'text', runtimeType: 'string' },
-  },
-  returns: { runtimeType: 'object', columnType: 'table (out_ballot int, out_changes smallint, out_household int)' },
-  language: 'plpgsql',
-  body: `
-      begin
-        perform pg_advisory_xact_lock_shared(27801, p_proposal);
-        return query
-          with voting as (
-            select p.id, p.ballots_changeable from proposal p
-            where p.id = p_proposal and p.stage = 'VOTING' and p.voting_closes_at > now()
-          ), eligible as (
-            select r.household_id, r.area_hundredths
-            from role_assignment o join voter_roll_entry r on r.proposal_id = p_proposal and r.household_id = o.area_id
-            where o.person_id = p_voter and o.role = 'OWNER' and o.starts_on <= p_day::date and (o.ends_on is null or o.ends_on >= p_day::date)
-              and (p_household is null or r.household_id = p_household)
-          )
-          insert into ballot as b (proposal_id, household_id, voter_id, choice, area_hundredths, receipt_hash, cast_at, changes, request_id)
-          select v.id, e.household_id, p_voter, p_choice, e.area_hundredths, p_receipt_hash, now(), 0, p_request_id
-          from voting v, eligible e where (select count(*) from eligible) = 1
-          on conflict (proposal_id, household_id) do update
-            set choice = excluded.choice, voter_id = excluded.voter_id, receipt_hash = excluded.receipt_hash,
-                cast_at = excluded.cast_at, request_id = excluded.request_id, changes = b.changes + 1
-            where (select p.ballots_changeable from proposal p where p.id = excluded.proposal_id)
-          returning b.id, b.changes, b.household_id;
-      end
-  `,
-});
-
-/**
- * Many ballots of one proposal, one call (the batches of ballot-batcher.ts): what cast_ballot
- * does for each, set-based, under one shared lock and one commit, the rows written in the order
- * of the tally counters they touch. At most one ballot per
- * household and per voter is written in a call; the others, and any not written, are cast
- * again one by one, which also says why one is refused.
+ * Ballots of one proposal, one call (the batches of ballot-batcher.ts, or a single ballot). The
+ * shared advisory lock first: closing a vote takes it exclusively (decide), so a close waits for
+ * the ballots in flight, and a ballot that had to wait reads the proposal afresh (each statement
+ * of a function takes its own snapshot) and finds it decided. No ballot locks the proposal's
+ * row: a thousand at once would queue on it. A ballot is written only while the proposal is
+ * voting, by an owner of the household on the roll today; a second ballot of a household changes
+ * the first only where the proposal allows it. At most one ballot per household and per voter
+ * is written in a call (the others are cast again alone); the rows go in the order of the tally
+ * counters they touch, so two calls at once never wait for each other in a cycle.
  */
 export const CastBallotsRoutine = new Routine({
   name: 'cast_ballots',
