@@ -99,9 +99,10 @@ export class GzRequestForm extends GzElement {
     if ((changed.has('endpoint') || changed.has('tokenProvider')) && this.endpoint) void this.#load();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     const container = this.renderRoot.querySelector<HTMLElement>('[part="map"]');
-    if (container && this.#map?.getContainer() !== container) this.#createMap(container);
+    const tiles = ['tileUrl', 'tileAttribution', 'tileSubdomains', 'crs'].some((name) => changed.has(name as keyof GzRequestForm));
+    if (container && (tiles || this.#map?.getContainer() !== container)) this.#createMap(container);
     else if (!container && this.#map) this.#dropMap();
   }
 
