@@ -30,6 +30,7 @@ import { announceEscalations } from './modules/requests/request-events.js';
 import { sweepProposals } from './modules/votes/proposal.service.js';
 import { announceTally } from './modules/votes/tally-events.js';
 import { sweepWishes } from './modules/wishes/wish.service.js';
+import { OPEN311_PATH, open311Router } from './open311/open311.routes.js';
 
 export const GRAPHQL_PATH = '/graphql';
 export const GRAPHIQL_PATH = '/graphiql';
@@ -80,7 +81,8 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
 
 /**
  * One HTTP server: GraphQL at /graphql (POST, GET, and WebSocket subscriptions over graphql-ws),
- * GraphiQL at /graphiql, /healthz (process up), /readyz (database reachable).
+ * GraphiQL at /graphiql, Open311 GeoReport v2 at /open311/v2, /healthz (process up), /readyz
+ * (database reachable).
  */
 export type ServerSettings = Pick<
   Config,
@@ -111,6 +113,8 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
   const wsServer = new WebSocketServer({ server: http, path: GRAPHQL_PATH });
   const tokens = Tokens.create(config.jwt, config.production);
   const limits = armor(config);
+  // One budget per caller, spent by GraphQL queries and Open311 calls alike.
+  const rateLimit = config.rateLimit > 0 ? new RateLimit(config.rateLimit) : null;
   const wsCleanup = useServer<{ authorization?: string }, { actor?: Actor }>(
     {
       schema,
@@ -169,7 +173,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
     formatError,
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
-      useQueryCost(config.maxCost, config.rateLimit > 0 ? new RateLimit(config.rateLimit) : null),
+      useQueryCost(config.maxCost, rateLimit),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       ApolloServerPluginLandingPageDisabled(),
       {
@@ -212,14 +216,17 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
       next();
     });
   }
+  const corsPolicy = cors({
+    origin: config.corsOrigins,
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
+  // Open311 GeoReport v2 over residents' requests (open311/), with the same CORS and rate limit.
+  app.use(OPEN311_PATH, corsPolicy, open311Router({ orm, pubsub, tokens, rateLimit }));
   app.use(
     GRAPHQL_PATH,
-    cors({
-      origin: config.corsOrigins,
-      allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
-      exposedHeaders: ['x-request-id', 'retry-after'],
-      maxAge: 600,
-    }),
+    corsPolicy,
     (req, res, next) => {
       const counter: SqlCount = { statements: 0 };
       res.locals.sql = counter;

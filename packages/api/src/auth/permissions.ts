@@ -63,6 +63,11 @@ export const PERMISSIONS = {
   'supervise:requests': ['FIRST_SECRETARY', 'ADMINISTRATOR', 'AUDITOR'],
   /** Create, list and revoke the API keys of organisations in the area. */
   'manage:keys': ['ADMINISTRATOR'],
+  /**
+   * Submit residents' requests of the area on their behalf through an API key (Open311 POST). No
+   * role needs it: residents submit their own, and staff submit for them under handle:requests.
+   */
+  'submit:requests': [],
 } as const satisfies Record<string, readonly RoleKind[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -82,6 +87,8 @@ export const SCOPE_PERMISSIONS: Record<ApiKeyScope, readonly Permission[]> = {
   'read:personal': ['read:people', 'read:personal'],
   /** Property records (#8) will check it; until then it grants no reading. */
   'write:property': [],
+  /** A 12345 hotline's or a city app's Open311 client submits requests in its organisation's area. */
+  'submit:requests': ['submit:requests'],
 };
 
 /** The paths where a set of grants (roles, or a key's scopes) give `permission`, outermost only. */

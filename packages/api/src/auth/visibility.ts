@@ -144,11 +144,13 @@ export async function maySeeNotice(ctx: Context, notice: Notice): Promise<boolea
  * A resident's request: never public in full (the public see a masked summary by tracking code).
  * Seen by its reporter, whoever submitted it for them and whoever took it on; by staff of its
  * grid and above (`handle:requests`) and supervisors (`supervise:requests`); and, while it waits
- * to be taken on (accepted), by those who may take it on there (`take:requests`).
+ * to be taken on (accepted), by those who may take it on there (`take:requests`). An API key
+ * sees the requests it submitted (Open311).
  */
 export async function maySeeRequest(ctx: Context, request: Request): Promise<boolean> {
   const self = ctx.actor.kind === 'PERSON' ? ctx.actor.id : null;
-  if (self != null && [request.reporter.id, request.submittedBy.id, request.handler?.id].includes(self)) return true;
+  if (self != null && [request.reporter?.id, request.submittedBy?.id, request.handler?.id].includes(self)) return true;
+  if (ctx.actor.kind === 'API_KEY' && ctx.actor.id != null && request.submittedByKey?.id === ctx.actor.id) return true;
   const grid = await ctx.loaders.byId(Area).load(request.grid.id as number);
   if (!grid) return false;
   const covers = (paths: string[]) => paths.some((path) => grid.path.startsWith(path));

@@ -2,7 +2,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { Organization } from '../organizations/organization.entity.js';
 
 /** What a machine client may do; enforced as access control grows (see auth/permissions.ts). */
-export const API_KEY_SCOPES = ['read:public', 'read:stats', 'read:personal', 'write:property'] as const;
+export const API_KEY_SCOPES = ['read:public', 'read:stats', 'read:personal', 'write:property', 'submit:requests'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /**

@@ -24,7 +24,7 @@ export async function announceRequest(
     trackingCode: request.trackingCode,
     gridPath: pathOf(request.grid.id as number),
     responsiblePath: pathOf(responsible),
-    people: [request.reporter.id, request.submittedBy.id, request.handler?.id].filter((p): p is number => p != null),
+    people: [request.reporter?.id, request.submittedBy?.id, request.handler?.id].filter((p): p is number => p != null),
   });
 }
 

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { ApiKey } from '../api-keys/api-key.entity.js';
 import { Area } from '../areas/area.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Person } from '../people/person.entity.js';
@@ -61,10 +62,12 @@ const RequestSchema = defineEntity({
     address: p.string().length(300).nullable(),
     addressPublic: p.boolean().default(false),
     photoUrls: p.json<string[]>(),
-    /** The resident whose request it is. */
-    reporter: () => p.manyToOne(Person).index().deleteRule('restrict'),
-    /** The reporter, or a worker on their behalf. */
-    submittedBy: () => p.manyToOne(Person).index().deleteRule('restrict'),
+    /** The resident whose request it is; null when an organisation submitted it through its API key (Open311). */
+    reporter: () => p.manyToOne(Person).nullable().index().deleteRule('restrict'),
+    /** The reporter, or a worker on their behalf; null when submitted through an API key. */
+    submittedBy: () => p.manyToOne(Person).nullable().index().deleteRule('restrict'),
+    /** The key an organisation submitted it with, on a resident's behalf (Open311 POST). */
+    submittedByKey: () => p.manyToOne(ApiKey).nullable().index().deleteRule('restrict'),
     grid: () => p.manyToOne(Area).index().deleteRule('restrict'),
     community: () => p.manyToOne(Area).index().deleteRule('restrict'),
     street: () => p.manyToOne(Area).index().deleteRule('restrict'),

@@ -14,6 +14,7 @@ import { withUserErrors } from '../../graphql/mutation.js';
 import { expectId } from '../../graphql/node.js';
 import { orderingBy, paginate } from '../../graphql/paginate.js';
 import { type RequestChangeEvent, Topics } from '../../graphql/pubsub.js';
+import { ApiKey } from '../api-keys/api-key.entity.js';
 import { Area } from '../areas/area.entity.js';
 import { subtreePath } from '../areas/area.service.js';
 import { AreaType } from '../areas/area.types.js';
@@ -101,6 +102,13 @@ async function memberOf(ctx: Context, person: number, organization: number): Pro
   );
 }
 
+/** The organisation whose API key submitted a request, by name (organisations are public). */
+async function submittingOrganization(ctx: Context, request: Request): Promise<string> {
+  const key = request.submittedByKey ? await ctx.loaders.byId(ApiKey).load(request.submittedByKey.id as number) : null;
+  const organization = key ? await ctx.loaders.byId(Organization).load(key.organization.id as number) : null;
+  return organization?.name ?? '';
+}
+
 const required = (text: string | null | undefined, field: string, message: string): string => {
   const trimmed = text?.trim();
   if (!trimmed) throw new InputProblem(['input', field], message, 'REQUIRED');
@@ -126,7 +134,12 @@ export class RequestResolver {
     const where = await requestWhere(
       ctx.em,
       filter && { ...filter, within: filter.within != null ? expectId(filter.within, 'Area', 'filter.within') : null },
-      { staffAreas: [...handle, ...supervise], takeOnAreas: takeOn, self: ctx.actor.kind === 'PERSON' ? ctx.actor.id : null },
+      {
+        staffAreas: [...handle, ...supervise],
+        takeOnAreas: takeOn,
+        self: ctx.actor.kind === 'PERSON' ? ctx.actor.id : null,
+        key: ctx.actor.kind === 'API_KEY' ? ctx.actor.id : null,
+      },
     );
     return paginate(ctx.em, Request, where, NEWEST_FIRST, page);
   }
@@ -198,8 +211,12 @@ export class RequestResolver {
     return loaders.byId(RequestCategory).load(request.category.id as number);
   }
 
-  @FieldResolver(() => String, { description: 'The reporter’s name, masked (王*华) unless it is you or you may read it in the grid.' })
+  @FieldResolver(() => String, {
+    description:
+      'The reporter’s name, masked (王*华) unless it is you or you may read it in the grid; for a request an organisation submitted through its API key (Open311), the organisation’s name.',
+  })
   async reporterName(@Root() request: Request, @Ctx() ctx: Context): Promise<string> {
+    if (!request.reporter) return submittingOrganization(ctx, request);
     const person = await ctx.loaders.byId(Person).load(request.reporter.id as number);
     return (await this.readable(ctx, request)) ? (person?.name ?? '') : maskName(person?.name ?? '');
   }
@@ -252,7 +269,8 @@ export class RequestResolver {
 
   private async readable(ctx: Context, request: Request): Promise<boolean> {
     const self = ctx.actor.kind === 'PERSON' ? ctx.actor.id : null;
-    if (self != null && (self === request.reporter.id || self === request.submittedBy.id)) return true;
+    if (self != null && (self === request.reporter?.id || self === request.submittedBy?.id)) return true;
+    if (ctx.actor.kind === 'API_KEY' && ctx.actor.id != null && ctx.actor.id === request.submittedByKey?.id) return true;
     return mayReadPersonalDataAt(ctx, await pathOf(ctx, request.grid.id as number));
   }
 
@@ -478,7 +496,7 @@ export class RequestResolver {
 
   /** Checked once the caller is known to see the request: others are told it is not theirs to do. */
   private reporterOnly(ctx: Context, request: Request): void {
-    if (request.reporter.id !== ctx.actor.id) {
+    if (request.reporter?.id == null || request.reporter.id !== ctx.actor.id) {
       throw new InputProblem(['input', 'id'], 'Only the reporter does this', 'NOT_REPORTER');
     }
   }

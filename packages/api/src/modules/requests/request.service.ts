@@ -24,7 +24,8 @@ export interface RequestValues {
   address: string | null;
   addressPublic: boolean;
   photoUrls: string[];
-  reporter: number;
+  /** The resident; null only when an organisation submits through its API key (Open311), on a resident's behalf. */
+  reporter: number | null;
   /** When given, must be a grid; otherwise the grid is found from the location. */
   grid: number | null;
 }
@@ -72,7 +73,9 @@ async function validate(em: EntityManager, v: RequestValues): Promise<{ category
   });
   const category = await em.findOne(RequestCategory, { code: v.category });
   if (!category) problems.push(new InputProblem(['input', 'category'], 'No such category', 'NOT_FOUND'));
-  if (!(await em.count(Person, { id: v.reporter }))) problems.push(new InputProblem(['input', 'reporter'], 'No such person', 'NOT_FOUND'));
+  if (v.reporter != null && !(await em.count(Person, { id: v.reporter }))) {
+    problems.push(new InputProblem(['input', 'reporter'], 'No such person', 'NOT_FOUND'));
+  }
   let grid: Area | null = null;
   if (v.grid != null) {
     grid = await em.findOne(Area, { id: v.grid });
@@ -147,6 +150,10 @@ function deadlineFor(state: RequestState, category: RequestCategory, now: Date):
 
 /** 群众点单: a request is submitted, in the grid of its place, answered for first by the grid. */
 export function submitRequest(em: EntityManager, values: RequestValues, actor: Actor): Promise<Request> {
+  const byKey = actor.kind === 'API_KEY';
+  if (!(byKey || actor.kind === 'PERSON') || actor.id == null || (values.reporter == null && !byKey)) {
+    throw new InputProblem(['input', 'reporter'], 'A request is submitted by a person, or by an organisation with its key', 'REQUIRED');
+  }
   return em.transactional(async (tx) => {
     const { category, grid, ancestors } = await validate(tx, values);
     const now = new Date();
@@ -165,7 +172,8 @@ export function submitRequest(em: EntityManager, values: RequestValues, actor: A
       addressPublic: values.addressPublic,
       photoUrls: values.photoUrls,
       reporter: values.reporter,
-      submittedBy: actor.id as number,
+      submittedBy: byKey ? null : actor.id,
+      submittedByKey: byKey ? actor.id : null,
       grid,
       community,
       street,
@@ -270,12 +278,12 @@ export interface RequestFilterValues {
 /**
  * The requests a caller may list: every one in the areas where they work on requests, those
  * waiting to be taken on where they may take them on, and their own (reported, submitted for
- * someone, or in hand).
+ * someone, or in hand; for an API key, those it submitted).
  */
 export async function requestWhere(
   em: EntityManager,
   filter: RequestFilterValues | null,
-  seeAll: { staffAreas: string[]; takeOnAreas: string[]; self: number | null },
+  seeAll: { staffAreas: string[]; takeOnAreas: string[]; self: number | null; key?: number | null },
 ): Promise<FilterQuery<Request>> {
   const where: Record<string, unknown>[] = [];
   if (filter?.within != null) {
@@ -290,6 +298,7 @@ export async function requestWhere(
   for (const path of seeAll.staffAreas) visible.push({ grid: { path: { $like: likePrefix(path) } } });
   for (const path of seeAll.takeOnAreas) visible.push({ state: 'ACCEPTED', grid: { path: { $like: likePrefix(path) } } });
   if (seeAll.self != null) visible.push({ reporter: seeAll.self }, { submittedBy: seeAll.self }, { handler: seeAll.self });
+  if (seeAll.key != null) visible.push({ submittedByKey: seeAll.key });
   if (!visible.length) return NOTHING as FilterQuery<Request>;
   where.push({ $or: visible });
   return { $and: where } as FilterQuery<Request>;
