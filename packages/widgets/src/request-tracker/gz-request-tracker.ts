@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   RequestTrackerChangedDocument,
-  RequestTrackerMineDocument,
   RequestTrackerRateDocument,
   RequestTrackerReopenDocument,
   RequestTrackerSummaryDocument,
@@ -156,13 +155,10 @@ export class GzRequestTracker extends GzElement {
     }
     try {
       const client = this.client;
-      const [{ requestByTrackingCode }, mine] = await Promise.all([
-        client.request(RequestTrackerSummaryDocument, { code }, abort.signal),
-        this.tokenProvider ? client.request(RequestTrackerMineDocument, {}, abort.signal) : null,
-      ]);
+      const { requestByTrackingCode } = await client.request(RequestTrackerSummaryDocument, { code }, abort.signal);
       if (abort.signal.aborted) return;
       this.request = requestByTrackingCode;
-      this.own = mine ? ownRequest(mine, code) : null;
+      this.own = ownRequest(requestByTrackingCode);
       this.status = requestByTrackingCode ? 'ready' : 'not-found';
     } catch (error) {
       if (abort.signal.aborted || quiet) return;

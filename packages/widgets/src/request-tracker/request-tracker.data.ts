@@ -1,4 +1,4 @@
-import type { RequestLevel, RequestState, RequestTrackerMineQuery, RequestTrackerSummaryFragment } from '../core/generated/graphql.js';
+import type { RequestLevel, RequestState, RequestTrackerSummaryFragment } from '../core/generated/graphql.js';
 
 export type TrackedRequest = RequestTrackerSummaryFragment;
 export type TrackedStep = TrackedRequest['steps'][number];
@@ -26,11 +26,10 @@ export interface OwnRequest {
   rating: number | null;
 }
 
-/** The tracked request among the viewer's, when they reported it (their own name is never masked for them). */
-export function ownRequest(mine: RequestTrackerMineQuery, code: string): OwnRequest | null {
-  const found = mine.requests.nodes.find((request) => request.trackingCode === code);
-  if (!found || !mine.viewer || found.reporterName !== mine.viewer.name) return null;
-  return { id: found.id, resolvedAt: found.resolvedAt, rating: found.rating };
+/** The tracked request, when the signed-in viewer reported it (the API says so: `yours`). */
+export function ownRequest(summary: Pick<RequestTrackerSummaryFragment, 'yours' | 'request'> | null): OwnRequest | null {
+  if (!summary?.yours || !summary.request) return null;
+  return { id: summary.request.id, resolvedAt: summary.request.resolvedAt ?? null, rating: summary.request.rating ?? null };
 }
 
 /** Whether the reporter may still reopen it: resolved or rated, within the window. */

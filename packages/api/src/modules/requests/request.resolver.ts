@@ -159,6 +159,7 @@ export class RequestResolver {
       requestHistory(ctx.em, request.id),
     ]);
     const open = request.addressPublic;
+    const yours = ctx.actor.kind === 'PERSON' && ctx.actor.id != null && request.reporter?.id === ctx.actor.id;
     return {
       trackingCode: request.trackingCode,
       category: category as RequestCategoryType,
@@ -174,6 +175,8 @@ export class RequestResolver {
       rating: request.rating ?? null,
       submittedAt: request.submittedAt,
       steps: history.map((e) => ({ move: e.move, toState: e.toState, level: e.level, at: e.at })),
+      yours: yours,
+      request: yours ? request : null,
     };
   }
 

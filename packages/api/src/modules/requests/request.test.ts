@@ -312,6 +312,16 @@ describe('residents’ requests: who sees what', () => {
     expect((await ask(outsider.token, NODE, { id: hidden.request?.id })).body.data.node).toBeNull();
     expect((await ask(worker.token, NODE, { id: hidden.request?.id })).body.data.node.address).toBe('幸福小区3号楼东侧');
     expect((await ask(resident.token, NODE, { id: hidden.request?.id })).body.data.node.reporterName).not.toMatch(/\*/);
+    // `yours` tells the reporter it is theirs (to rate or reopen it by `request.id`); nobody else.
+    const mine = `query($c: String!) { requestByTrackingCode(trackingCode: $c) { yours request { id } } }`;
+    const code = { c: hidden.request?.trackingCode };
+    expect((await ask(resident.token, mine, code)).body.data.requestByTrackingCode).toEqual({
+      yours: true,
+      request: { id: hidden.request?.id },
+    });
+    for (const who of [null, worker.token, outsider.token]) {
+      expect((await ask(who, mine, code)).body.data.requestByTrackingCode).toEqual({ yours: false, request: null });
+    }
   });
 
   it('lists: the reporter their own, staff their area’s, party members those waiting to be taken on', async () => {

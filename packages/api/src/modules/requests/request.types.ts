@@ -4,6 +4,7 @@ import { Connection } from '../../graphql/connection.js';
 import { enumFrom } from '../../graphql/enums.js';
 import { UserError } from '../../graphql/mutation.js';
 import { Node } from '../../graphql/node.js';
+import type { Request as RequestEntity } from './request.entity.js';
 import { REQUEST_LEVELS, REQUEST_STATES, type RequestLevel, type RequestState } from './request.entity.js';
 
 export const RequestStateEnum = enumFrom(REQUEST_STATES, 'RequestState', 'Where a resident’s request is in its closed loop.', {
@@ -165,6 +166,10 @@ export class RequestSummaryType {
   submittedAt!: Date;
   @Field(() => [RequestStepType])
   steps!: RequestStepType[];
+  @Field(() => Boolean, { description: 'True when you, signed in, reported it: you may rate it once it is resolved, and reopen it.' })
+  yours!: boolean;
+  @Field(() => RequestType, { nullable: true, description: 'The request itself, when it is yours (to rate or reopen it by its id).' })
+  request!: RequestEntity | null;
 }
 
 @InputType({ description: 'Narrows a list of requests; all given conditions must hold.' })

@@ -336,19 +336,14 @@ export type RequestFormSubmitMutationVariables = Exact<{
 
 export type RequestFormSubmitMutation = { submitRequest: { request: { id: string, trackingCode: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
 
-export type RequestTrackerSummaryFragment = { trackingCode: string, state: RequestState, level: RequestLevel, overdue: boolean, deadline: string | null, communityName: string, gridName: string, address: string | null, rating: number | null, submittedAt: string, category: { code: string, name: string, nameEn: string }, steps: Array<{ move: string, toState: RequestState, level: RequestLevel, at: string }> };
+export type RequestTrackerSummaryFragment = { trackingCode: string, state: RequestState, level: RequestLevel, overdue: boolean, deadline: string | null, communityName: string, gridName: string, address: string | null, rating: number | null, submittedAt: string, yours: boolean, category: { code: string, name: string, nameEn: string }, steps: Array<{ move: string, toState: RequestState, level: RequestLevel, at: string }>, request: { id: string, resolvedAt: string | null, rating: number | null } | null };
 
 export type RequestTrackerSummaryQueryVariables = Exact<{
   code: string;
 }>;
 
 
-export type RequestTrackerSummaryQuery = { requestByTrackingCode: { trackingCode: string, state: RequestState, level: RequestLevel, overdue: boolean, deadline: string | null, communityName: string, gridName: string, address: string | null, rating: number | null, submittedAt: string, category: { code: string, name: string, nameEn: string }, steps: Array<{ move: string, toState: RequestState, level: RequestLevel, at: string }> } | null };
-
-export type RequestTrackerMineQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type RequestTrackerMineQuery = { viewer: { id: string, name: string } | null, requests: { nodes: Array<{ id: string, trackingCode: string, reporterName: string, resolvedAt: string | null, rating: number | null }> } };
+export type RequestTrackerSummaryQuery = { requestByTrackingCode: { trackingCode: string, state: RequestState, level: RequestLevel, overdue: boolean, deadline: string | null, communityName: string, gridName: string, address: string | null, rating: number | null, submittedAt: string, yours: boolean, category: { code: string, name: string, nameEn: string }, steps: Array<{ move: string, toState: RequestState, level: RequestLevel, at: string }>, request: { id: string, resolvedAt: string | null, rating: number | null } | null } | null };
 
 export type RequestTrackerPayloadFragment = { request: { id: string, state: RequestState, rating: number | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> };
 
@@ -557,6 +552,12 @@ export const RequestTrackerSummaryFragmentDoc = new TypedDocumentString(`
     toState
     level
     at
+  }
+  yours
+  request {
+    id
+    resolvedAt
+    rating
   }
 }
     `, {"fragmentName":"RequestTrackerSummary"}) as unknown as TypedDocumentString<RequestTrackerSummaryFragment, unknown>;
@@ -911,24 +912,13 @@ export const RequestTrackerSummaryDocument = new TypedDocumentString(`
     level
     at
   }
-}`) as unknown as TypedDocumentString<RequestTrackerSummaryQuery, RequestTrackerSummaryQueryVariables>;
-export const RequestTrackerMineDocument = new TypedDocumentString(`
-    query RequestTrackerMine {
-  viewer {
+  yours
+  request {
     id
-    name
+    resolvedAt
+    rating
   }
-  requests(first: 100, filter: {state: [RESOLVED, RATED]}) {
-    nodes {
-      id
-      trackingCode
-      reporterName
-      resolvedAt
-      rating
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RequestTrackerMineQuery, RequestTrackerMineQueryVariables>;
+}`) as unknown as TypedDocumentString<RequestTrackerSummaryQuery, RequestTrackerSummaryQueryVariables>;
 export const RequestTrackerRateDocument = new TypedDocumentString(`
     mutation RequestTrackerRate($input: RateRequestInput!) {
   rateRequest(input: $input) {
