@@ -231,7 +231,8 @@ export function moveRequest(
  * street), with a new deadline for the same stage at that level; past the street's, they stay
  * overdue there. Run at start-up and on every sweep, from the deadlines stored on the rows, so it
  * holds across restarts. One level a sweep; each escalation is one audited move, made as the
- * system. Returns the requests that moved.
+ * system. Requests resolved more than the reopening window ago are closed the same way. Returns
+ * the requests that moved.
  */
 export async function sweepRequests(em: EntityManager, now = new Date()): Promise<number[]> {
   const due = await em.find(Request, { state: { $in: OPEN_STATES }, deadline: { $lt: now } }, { fields: ['id'] });
@@ -253,6 +254,25 @@ export async function sweepRequests(em: EntityManager, now = new Date()): Promis
           r.deadline = above ? deadlineFor(r.state, category, at) : null;
         },
         note: 'overdue',
+      });
+      escalated.push(id);
+    } catch (error) {
+      if (!(error instanceof InputProblem)) throw error;
+    }
+  }
+  // Resolved (rated or not) and past the reporter's window to reopen: closed, as the system.
+  const windowStart = new Date(now.getTime() - REOPEN_WINDOW_DAYS * 86_400_000);
+  const finished = await em.find(Request, { state: { $in: ['RESOLVED', 'RATED'] }, resolvedAt: { $lt: windowStart } }, { fields: ['id'] });
+  for (const { id } of finished) {
+    try {
+      await moveRequest(em.fork(), id, 'close', system(), {
+        guard: (r) => {
+          if (!r.resolvedAt || r.resolvedAt >= windowStart) throw new InputProblem(['input', 'id'], 'moved meanwhile', 'WRONG_STATE');
+        },
+        apply: (r, at) => {
+          r.closedAt = at;
+        },
+        note: 'the window to reopen it passed',
       });
       escalated.push(id);
     } catch (error) {

@@ -13,6 +13,7 @@ import { Area } from '../areas/area.entity.js';
 import { AuditRecord } from '../audit/audit.entity.js';
 import { Person, RoleAssignment } from '../people/person.entity.js';
 import { Request, RequestCategory, RequestEvent } from './request.entity.js';
+import { sweepRequests } from './request.service.js';
 
 const REQUEST = `id trackingCode state level overdue reporterName address handlerName rating resolution supervisionNote supervisionReport
   grid { id } history { move fromState toState level role note actorName }`;
@@ -530,6 +531,37 @@ describe('escalation: an untouched request rises from grid to community to stree
     const body = (await r.json()) as { data: { requestByTrackingCode: { level: string; overdue: boolean; steps: unknown[] } } };
     expect(body.data.requestByTrackingCode).toMatchObject({ level: 'STREET', overdue: true });
     expect(body.data.requestByTrackingCode.steps).toHaveLength(3);
+  });
+
+  it('closes a resolved request once the reporter’s window to reopen it has passed, as the system', async () => {
+    const em = orm.em.fork();
+    const first = await em.findOneOrFail(Request, { id: requestId });
+    const resolved = (days: number, code: string, state: string) =>
+      em.create(Request, {
+        trackingCode: code,
+        category: first.category,
+        description: '已办结',
+        photoUrls: [],
+        reporter: first.reporter,
+        submittedBy: first.reporter,
+        grid: first.grid,
+        community: first.community,
+        street: first.street,
+        level: 'GRID',
+        state,
+        deadline: null,
+        submittedAt: new Date(Date.now() - 30 * 86_400_000),
+        resolvedAt: new Date(Date.now() - days * 86_400_000),
+      } as never);
+    const old = resolved(8, 'GZCLOSEOLD01', 'RESOLVED');
+    const rated = resolved(9, 'GZCLOSERATED', 'RATED');
+    const recent = resolved(2, 'GZCLOSENEW01', 'RESOLVED');
+    await em.flush();
+    await sweepRequests(orm.em.fork());
+    const states = await orm.em.fork().find(Request, { id: { $in: [old.id, rated.id, recent.id] } }, { orderBy: { id: 'asc' } });
+    expect(states.map((r) => r.state)).toEqual(['CLOSED', 'CLOSED', 'RESOLVED']);
+    const events = await orm.em.fork().find(RequestEvent, { request: old.id });
+    expect(events.map((e) => [e.move, e.actor])).toEqual([['close', null]]);
   });
 
   it('tells the level above: the community’s dispatchers hear of a request that rose from the grid, its grid worker does not', async () => {
