@@ -12,7 +12,8 @@ export const themeStyles = css`
     --_muted: var(--gz-color-text-muted, #5c6370);
     --_surface: var(--gz-color-surface, #ffffff);
     --_border: var(--gz-color-border, #d9dce1);
-    --_open: var(--gz-color-open, #1a7f37);
+    /* Dark enough for small text on a selected row (tinted with the primary colour): 4.5:1 and more. */
+    --_open: var(--gz-color-open, #116329);
     --_closed: var(--gz-color-closed, #57606a);
     --_danger: var(--gz-color-danger, #b42318);
     --_focus: var(--gz-focus-ring, 3px solid #1a56db);

@@ -81,7 +81,7 @@ interface Check {
  * @cssprop [--gz-color-text-muted=#5c6370] - Secondary text.
  * @cssprop [--gz-color-surface=#ffffff] - Background of the widget.
  * @cssprop [--gz-color-border=#d9dce1] - Borders.
- * @cssprop [--gz-color-open=#1a7f37] - Voting open, a threshold met, passed.
+ * @cssprop [--gz-color-open=#116329] - Voting open, a threshold met, passed.
  * @cssprop [--gz-color-danger=#b42318] - Errors, not passed.
  * @cssprop [--gz-focus-ring=3px solid #1a56db] - The keyboard focus outline.
  * @cssprop [--gz-radius=6px] - Corner radius.
