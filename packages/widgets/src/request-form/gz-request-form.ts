@@ -2,6 +2,7 @@ import { type CircleMarker, circleMarker, type Map as LeafletMap, map as leaflet
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import { html, nothing, type PropertyValues, unsafeCSS } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { buttonStyles } from '../core/buttons.js';
 import { RequestFormSetupDocument, RequestFormSubmitDocument } from '../core/generated/graphql.js';
 import { datumTransform, type LatLng, type MapDatum } from '../core/geo.js';
 import { RequestError } from '../core/graphql-client.js';
@@ -60,7 +61,7 @@ export type RequestFormStatus = 'idle' | 'loading' | 'ready' | 'signed-out' | 'e
  * @cssprop [--gz-map-background=#eef1f4] - What shows where there are no tiles (an intranet).
  */
 export class GzRequestForm extends GzElement {
-  static override styles = [themeStyles, unsafeCSS(leafletCss), requestFormStyles];
+  static override styles = [themeStyles, unsafeCSS(leafletCss), buttonStyles, requestFormStyles];
 
   /** Tile URL template, as `<gz-station-map>`'s; without it the map is a plain background with the home grid's outline. */
   @property({ attribute: 'tile-url' }) tileUrl = '';

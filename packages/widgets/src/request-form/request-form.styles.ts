@@ -67,23 +67,7 @@ export const requestFormStyles = css`
     background: var(--_map-background);
   }
   [part~='button'] {
-    font: inherit;
-    min-height: 2.25rem;
-    padding: 0.25rem 0.75rem;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_primary);
-    background: var(--_primary);
-    color: var(--_on-primary);
     align-self: flex-start;
-  }
-  [part~='button'].secondary {
-    background: var(--_surface);
-    color: var(--_text);
-    border-color: var(--_border);
-  }
-  [part~='button']:disabled {
-    opacity: 0.6;
-    cursor: default;
   }
   .row {
     display: flex;

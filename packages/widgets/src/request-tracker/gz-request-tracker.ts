@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { buttonStyles } from '../core/buttons.js';
 import {
   RequestTrackerChangedDocument,
   RequestTrackerRateDocument,
@@ -54,7 +55,7 @@ export type RequestTrackerStatus = 'idle' | 'loading' | 'ready' | 'not-found' | 
  * @cssprop --gz-font-family - Font stack.
  */
 export class GzRequestTracker extends GzElement {
-  static override styles = [themeStyles, requestTrackerStyles];
+  static override styles = [themeStyles, buttonStyles, requestTrackerStyles];
 
   /** The tracking code followed (`GZ…`); typed into the widget's own form when unset. */
   @property() code = '';

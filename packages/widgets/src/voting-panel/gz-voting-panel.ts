@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import { buttonStyles } from '../core/buttons.js';
 import { VotingPanelCastDocument, VotingPanelReceiptDocument, VotingPanelTallyChangedDocument } from '../core/generated/graphql.js';
 import { RequestError } from '../core/graphql-client.js';
 import { GzElement } from '../core/gz-element.js';
@@ -88,7 +89,7 @@ interface Check {
  * @cssprop --gz-font-family - Font stack; system Chinese fonts by default.
  */
 export class GzVotingPanel extends GzElement {
-  static override styles = [themeStyles, votingPanelStyles];
+  static override styles = [themeStyles, buttonStyles, votingPanelStyles];
 
   /** Global ID of the proposal whose vote is shown. */
   @property() proposal = '';

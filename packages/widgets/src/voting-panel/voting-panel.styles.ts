@@ -154,24 +154,6 @@ export const votingPanelStyles = css`
   [part='outcome'].failed strong {
     color: var(--_danger);
   }
-  [part~='button'] {
-    font: inherit;
-    min-height: 2.25rem;
-    padding: 0.25rem 0.75rem;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_primary);
-    background: var(--_primary);
-    color: var(--_on-primary);
-  }
-  [part~='button'].secondary {
-    background: var(--_surface);
-    color: var(--_text);
-    border-color: var(--_border);
-  }
-  [part~='button']:disabled {
-    opacity: 0.6;
-    cursor: default;
-  }
   fieldset {
     border: 0;
     margin: 0 0 0.5rem;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { buttonStyles } from '../core/buttons.js';
 import {
   WishBoardChangedDocument,
   WishBoardClaimDocument,
@@ -100,7 +101,7 @@ const emptyForm = (): WishForm => ({
  * @cssprop --gz-font-family - Font stack; system Chinese fonts by default.
  */
 export class GzWishBoard extends GzElement {
-  static override styles = [themeStyles, wishBoardStyles];
+  static override styles = [themeStyles, buttonStyles, wishBoardStyles];
 
   /** Global ID of the area (district, street, community) whose wishes are shown; all when unset. */
   @property() area = '';

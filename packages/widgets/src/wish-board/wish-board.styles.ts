@@ -41,24 +41,6 @@ export const wishBoardStyles = css`
     max-width: 16rem;
     accent-color: var(--_primary);
   }
-  [part~='button'] {
-    font: inherit;
-    min-height: 2.25rem;
-    padding: 0.25rem 0.75rem;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_primary);
-    background: var(--_primary);
-    color: var(--_on-primary);
-  }
-  [part~='button'].secondary {
-    background: var(--_surface);
-    color: var(--_text);
-    border-color: var(--_border);
-  }
-  [part~='button']:disabled {
-    opacity: 0.6;
-    cursor: default;
-  }
   [part='status'] {
     color: var(--_muted);
     flex: 1 1 12rem;
