@@ -2,7 +2,7 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../../config.js';
-import { migrate, type Orm, openOrm } from '../../db/orm.js';
+import { type Em, migrate, type Orm, openOrm } from '../../db/orm.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { type RunningServer, startServer } from '../../server.js';
 import { ask, graphqlUrl, query } from '../../test/client.js';
@@ -465,6 +465,28 @@ describe('escalation: an untouched request rises from grid to community to stree
 
   const levelNow = async () => (await orm.em.fork().findOneOrFail(Request, { id: requestId })).level;
 
+  /** Another request like the first (same category, reporter and places), untouched at the grid unless `values` say otherwise. */
+  async function anotherRequest(em: Em, trackingCode: string, values: Record<string, unknown>): Promise<Request> {
+    const first = await em.findOneOrFail(Request, { id: requestId });
+    const request = em.create(Request, {
+      trackingCode,
+      category: first.category,
+      description: '无人处理',
+      photoUrls: [],
+      reporter: first.reporter,
+      submittedBy: first.reporter,
+      grid: first.grid,
+      community: first.community,
+      street: first.street,
+      level: 'GRID',
+      state: 'SUBMITTED',
+      submittedAt: new Date(),
+      ...values,
+    } as never);
+    await em.flush();
+    return request;
+  }
+
   it('rises one level when the server starts, and the next when it starts again; each rise is in the history, audited as the system', async () => {
     // A sweep only at start-up (the interval is an hour): the first server raises it once.
     server = await startServer({ ...loadConfig({ GZ_SWEEP_INTERVAL_MS: '3600000' }), port: 0, host: '127.0.0.1' }, orm);
@@ -490,24 +512,7 @@ describe('escalation: an untouched request rises from grid to community to stree
   });
 
   it('with a short sweep interval, a running server raises a fresh request to the street within seconds, and stops there', async () => {
-    const em = orm.em.fork();
-    const first = await em.findOneOrFail(Request, { id: requestId });
-    const fresh = em.create(Request, {
-      trackingCode: 'GZESCALATE02',
-      category: first.category,
-      description: '无人处理',
-      photoUrls: [],
-      reporter: first.reporter,
-      submittedBy: first.reporter,
-      grid: first.grid,
-      community: first.community,
-      street: first.street,
-      level: 'GRID',
-      state: 'SUBMITTED',
-      deadline: new Date(Date.now() + 1_000),
-      submittedAt: new Date(),
-    } as never);
-    await em.flush();
+    const fresh = await anotherRequest(orm.em.fork(), 'GZESCALATE02', { deadline: new Date(Date.now() + 1_000) });
     server = await startServer({ ...loadConfig({ GZ_SWEEP_INTERVAL_MS: '200' }), port: 0, host: '127.0.0.1' }, orm);
     const until = Date.now() + 10_000;
     let now = await orm.em.fork().findOneOrFail(Request, { id: fresh.id });
@@ -534,29 +539,17 @@ describe('escalation: an untouched request rises from grid to community to stree
   });
 
   it('closes a resolved request once the reporter’s window to reopen it has passed, as the system', async () => {
-    const em = orm.em.fork();
-    const first = await em.findOneOrFail(Request, { id: requestId });
     const resolved = (days: number, code: string, state: string) =>
-      em.create(Request, {
-        trackingCode: code,
-        category: first.category,
+      anotherRequest(orm.em.fork(), code, {
         description: '已办结',
-        photoUrls: [],
-        reporter: first.reporter,
-        submittedBy: first.reporter,
-        grid: first.grid,
-        community: first.community,
-        street: first.street,
-        level: 'GRID',
         state,
         deadline: null,
         submittedAt: new Date(Date.now() - 30 * 86_400_000),
         resolvedAt: new Date(Date.now() - days * 86_400_000),
-      } as never);
-    const old = resolved(8, 'GZCLOSEOLD01', 'RESOLVED');
-    const rated = resolved(9, 'GZCLOSERATED', 'RATED');
-    const recent = resolved(2, 'GZCLOSENEW01', 'RESOLVED');
-    await em.flush();
+      });
+    const old = await resolved(8, 'GZCLOSEOLD01', 'RESOLVED');
+    const rated = await resolved(9, 'GZCLOSERATED', 'RATED');
+    const recent = await resolved(2, 'GZCLOSENEW01', 'RESOLVED');
     await sweepRequests(orm.em.fork());
     const states = await orm.em.fork().find(Request, { id: { $in: [old.id, rated.id, recent.id] } }, { orderBy: { id: 'asc' } });
     expect(states.map((r) => r.state)).toEqual(['CLOSED', 'CLOSED', 'RESOLVED']);
@@ -594,26 +587,9 @@ describe('escalation: an untouched request rises from grid to community to stree
     );
     try {
       // New overdue requests until one is heard rising (the subscriptions take a moment to start).
-      const first = await orm.em.fork().findOneOrFail(Request, { id: requestId });
       const until = Date.now() + 15_000;
       for (let n = 0; Date.now() < until && !heard.community.some((h) => h.endsWith(' COMMUNITY')); n++) {
-        const em = orm.em.fork();
-        em.create(Request, {
-          trackingCode: `GZQUEUE${String(n).padStart(5, '0')}`,
-          category: first.category,
-          description: '无人处理',
-          photoUrls: [],
-          reporter: first.reporter,
-          submittedBy: first.reporter,
-          grid: first.grid,
-          community: first.community,
-          street: first.street,
-          level: 'GRID',
-          state: 'SUBMITTED',
-          deadline: new Date(Date.now() - 1_000),
-          submittedAt: new Date(),
-        } as never);
-        await em.flush();
+        await anotherRequest(orm.em.fork(), `GZQUEUE${String(n).padStart(5, '0')}`, { deadline: new Date(Date.now() - 1_000) });
         await new Promise((r) => setTimeout(r, 500));
       }
       expect(heard.community.some((h) => h.endsWith(' COMMUNITY'))).toBe(true);
