@@ -495,7 +495,8 @@ const ROWS: Row[] = [
   // Owners' votes and notices (#6): staff moves belong to manage:proposals (committee members, first secretaries, administrators).
   {
     name: 'proposals: published, of the community',
-    query: 'query($c: ID) { proposals(first: 50, filter: { within: $c, stage: [NOTICE_PERIOD] }) { nodes { id title stage } } }',
+    // Published: in its notice period, or voting already (the server's sweep opens a vote whose time has come).
+    query: 'query($c: ID) { proposals(first: 50, filter: { within: $c, stage: [NOTICE_PERIOD, VOTING] }) { nodes { id title stage } } }',
     variables: () => ({ c: S.community }),
     outcome: publicData('proposals.nodes'),
     expect: expected('public', 'public', 'public', 'public', 'public', 'public', 'public', 'public'),
