@@ -25,6 +25,7 @@ import { useQueryCost } from './graphql/limits/use-query-cost.js';
 import { createChangePubSub } from './graphql/pubsub.js';
 import { createSchema } from './graphql/schema.js';
 import type { Actor } from './modules/audit/audit.service.js';
+import { sweepIdempotencyKeys } from './modules/idempotency/idempotency.service.js';
 import { sweepRequests } from './modules/requests/request.service.js';
 import { announceEscalations } from './modules/requests/request-events.js';
 import { sweepProposals } from './modules/votes/proposal.service.js';
@@ -274,12 +275,13 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
 
   // What moves by the clock moves at start-up (so a restart loses none) and every minute: lapsed
   // claims and expired wishes; votes whose time to open or close has come; requests past their
-  // deadline rise a level, and the level above hears of it.
+  // deadline rise a level, and the level above hears of it; idempotency keys past their day go.
   const sweep = async () => {
     await sweepWishes(orm.em.fork());
     const { opened, closed } = await sweepProposals(orm.em.fork());
     for (const id of [...opened, ...closed]) announceTally(pubsub, id, true);
     await announceEscalations(orm.em.fork(), pubsub, await sweepRequests(orm.em.fork()));
+    await sweepIdempotencyKeys(orm.em.fork());
   };
   await sweep();
   const sweeper = setInterval(() => {

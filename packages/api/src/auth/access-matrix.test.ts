@@ -577,6 +577,27 @@ const ROWS: Row[] = [
     outcome: change('castBallot'),
     expect: expected('forbidden', 'ok', 'not-on-roll', 'not-on-roll', 'not-on-roll', 'not-on-roll', 'forbidden', 'forbidden'),
   },
+  // Property companies' records (#8): only a property company's key with WRITE_PROPERTY, in compounds the company manages.
+  {
+    name: 'syncProperty: the company links a compound it manages',
+    query: `mutation($i: SyncPropertyInput!) { syncProperty(input: $i) { failed results { status error { code } } } }`,
+    variables: async () => {
+      const managed = await query<{ node: { managedCompounds: { nodes: { id: string }[] } } }>(
+        'query($c: ID!) { node(id: $c) { ... on Organization { managedCompounds(first: 1) { nodes { id } } } } }',
+        { c: S.company },
+      );
+      const compound = managed.node.managedCompounds.nodes[0].id;
+      return {
+        i: { idempotencyKey: `matrix-${Math.random().toString(36).slice(2)}`, compounds: [{ externalId: `M-${compound}`, compound }] },
+      };
+    },
+    outcome: (r) => {
+      if (errorCode(r)) return errorCode(r) === 'FORBIDDEN' ? 'forbidden' : `error ${errorCode(r)}`;
+      const result = (at(r, 'syncProperty.results') as { status: string; error: { code: string } | null }[])[0];
+      return result.status === 'FAILED' ? `error ${result.error?.code}` : 'ok';
+    },
+    expect: expected('forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'ok', 'forbidden'),
+  },
   {
     name: 'publishNotice: on the community’s board',
     query: 'mutation($i: PublishNoticeInput!) { publishNotice(input: $i) { notice { id } userErrors { code } } }',

@@ -85,7 +85,7 @@ export const SCOPE_PERMISSIONS: Record<ApiKeyScope, readonly Permission[]> = {
   'read:public': [],
   'read:stats': ['read:stats'],
   'read:personal': ['read:people', 'read:personal'],
-  /** Property records (#8) will check it; until then it grants no reading. */
+  /** A property company's key: syncProperty (modules/property) checks the scope itself; it grants no reading. */
   'write:property': [],
   /** A 12345 hotline's or a city app's Open311 client submits requests in its organisation's area. */
   'submit:requests': ['submit:requests'],

@@ -1,9 +1,11 @@
 import { ApiKey } from '../modules/api-keys/api-key.entity.js';
 import { Area } from '../modules/areas/area.entity.js';
 import { AuditRecord } from '../modules/audit/audit.entity.js';
+import { IdempotencyRecord } from '../modules/idempotency/idempotency.entity.js';
 import { Notice } from '../modules/notices/notice.entity.js';
 import { AllianceMembership, Organization, Responsibility } from '../modules/organizations/organization.entity.js';
 import { Person, RoleAssignment } from '../modules/people/person.entity.js';
+import { PropertyExternalRef, PropertyFee, PropertyTicket } from '../modules/property/property.entity.js';
 import { Request, RequestCategory, RequestEvent } from '../modules/requests/request.entity.js';
 import { Service, Station, StationGrid, StationService, StationStaff } from '../modules/stations/station.entity.js';
 import { CastBallotsRoutine } from '../modules/votes/cast-ballot.routine.js';
@@ -33,6 +35,10 @@ export const entities = [
   RequestCategory,
   Request,
   RequestEvent,
+  IdempotencyRecord,
+  PropertyExternalRef,
+  PropertyFee,
+  PropertyTicket,
 ];
 
 /** Stored functions the schema holds (and migrations create). */

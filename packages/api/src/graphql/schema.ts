@@ -7,6 +7,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { NoticeResolver } from '../modules/notices/notice.resolver.js';
 import { OrganizationResolver, ResponsibilityResolver } from '../modules/organizations/organization.resolver.js';
 import { PersonResolver, RoleAssignmentResolver } from '../modules/people/person.resolver.js';
+import { PropertyResolver } from '../modules/property/property.resolver.js';
 import { RequestEventResolver, RequestResolver } from '../modules/requests/request.resolver.js';
 import { ServiceResolver, StationResolver, StationStaffResolver } from '../modules/stations/station.resolver.js';
 import { ProposalResolver } from '../modules/votes/proposal.resolver.js';
@@ -32,6 +33,7 @@ export const resolvers = [
   ProposalResolver,
   NoticeResolver,
   RequestResolver,
+  PropertyResolver,
   RequestEventResolver,
   ApiKeyResolver,
 ] as const;

@@ -63,7 +63,7 @@ export async function communitiesIn(em: EntityManager, path: string): Promise<nu
 }
 
 /** Runs an area write, forgetting the cached paths before it and after it has committed. */
-async function forgettingAreas<T>(write: () => Promise<T>): Promise<T> {
+export async function forgettingAreas<T>(write: () => Promise<T>): Promise<T> {
   paths.clear();
   communities.clear();
   try {

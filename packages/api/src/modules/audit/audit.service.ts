@@ -122,6 +122,39 @@ export async function recordChange(tx: EntityManager, actor: Actor, change: Chan
   return record;
 }
 
+/**
+ * Appends many changes at once (a property company's batch): one lock, one read of the chain's
+ * end, one multi-row insert. Same rules as `recordChange`: call it inside the transaction.
+ */
+export async function recordChanges(tx: EntityManager, actor: Actor, changes: readonly Change[]): Promise<void> {
+  if (!changes.length) return;
+  await tx.execute('select pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
+  const [last] = await tx.execute<{ hash: string }[]>('select hash from audit_record order by id desc limit 1');
+  let prevHash = last?.hash ?? GENESIS;
+  const at = new Date();
+  const rows = changes.map((change) => {
+    const fields = {
+      at,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      role: actor.role,
+      roleAreaId: actor.roleAreaId,
+      action: change.action,
+      objectType: change.objectType,
+      objectId: change.objectId,
+      before: change.before,
+      after: change.after,
+      requestId: actor.requestId,
+      areaPath: change.areaPath,
+      prevHash,
+    };
+    prevHash = hashOf(fields);
+    return { ...fields, hash: prevHash };
+  });
+  // Ids come from the sequence in the order given, which is the order of the chain.
+  await tx.insertMany(AuditRecord, rows as never[]);
+}
+
 export interface ChainReport {
   records: number;
   /** The first record that does not fit the chain, if any. */

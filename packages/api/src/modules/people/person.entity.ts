@@ -19,6 +19,8 @@ export const ROLE_KINDS = [
   'MEDIATOR',
   'ADMINISTRATOR',
   'AUDITOR',
+  /** A property company's staff in a compound it manages (pushed by the company, modules/property). */
+  'PROPERTY_STAFF',
 ] as const;
 export type RoleKind = (typeof ROLE_KINDS)[number];
 

@@ -23,6 +23,7 @@ export const RoleKindEnum = enumFrom(ROLE_KINDS, 'RoleKind', 'A role a person ho
   MEDIATOR: '调解员',
   ADMINISTRATOR: 'An administrator of the area (a street’s or a district’s 管理员)',
   AUDITOR: 'An auditor: reads the audit trail of the area (审计)',
+  PROPERTY_STAFF: 'Staff of the property company managing the compound (物业人员), as the company keeps them in step',
 });
 export const GenderEnum = enumFrom(GENDERS, 'Gender', 'Gender as recorded.');
 

@@ -224,6 +224,8 @@ export type RoleKind =
   | 'OWNER'
   /** 党员 */
   | 'PARTY_MEMBER'
+  /** Staff of the property company managing the compound (物业人员), as the company keeps them in step */
+  | 'PROPERTY_STAFF'
   /** 居民 */
   | 'RESIDENT'
   /** 社工 */
