@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MANIFEST } from './graphql/limits/persisted-operations.js';
 
 /** Environment in, validated settings out. Every bad value is reported, not just the first. */
 const booleanFlag = z
@@ -64,6 +65,8 @@ const EnvSchema = z.object({
     .min(100, 'must be at least 100')
     .max(3_600_000, 'must be at most 3600000 (an hour)')
     .default(60_000),
+  GZ_PERSISTED_OPERATIONS: z.string().min(1, 'must not be empty').optional(),
+  GZ_SAFELIST: booleanFlag.default(false),
   GZ_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   GZ_JWT_PUBLIC_KEY: z
     .string()
@@ -103,6 +106,13 @@ export interface Config {
    * `'*'` for any, or a list. Sign-in is by bearer token, never by cookie, so `*` lends no one's session to another site.
    */
   corsOrigins: '*' | string[];
+  /**
+   * Manifests of registered operations (graphql/limits/persisted-operations.ts): by default the
+   * widgets' own; their hashes run without their text (persisted queries).
+   */
+  persistedOperations: string[];
+  /** Safelist mode: only registered operations run. */
+  safelist: boolean;
   /** How people's bearer tokens are verified; `undefined` when sign-in is not configured. */
   jwt: JwtSettings;
   /** How often what moves by the clock is moved on (wishes, votes, requests' deadlines), besides at start-up. */
@@ -137,6 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     e.GZ_JWT_JWKS_URL && 'GZ_JWT_JWKS_URL',
   ].filter(Boolean);
   if (keys.length > 1) throw new ConfigError([`${keys.join(', ')}: give one way to verify tokens, not ${keys.length}`]);
+  if (e.GZ_SAFELIST && e.GZ_PERSISTED_OPERATIONS === 'none')
+    throw new ConfigError(['GZ_SAFELIST=true needs registered operations: GZ_PERSISTED_OPERATIONS must not be none']);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -155,6 +167,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.GZ_TRUST_PROXY,
     corsOrigins: e.GZ_CORS_ORIGINS === '*' ? '*' : e.GZ_CORS_ORIGINS.split(','),
     sweepIntervalMs: e.GZ_SWEEP_INTERVAL_MS,
+    persistedOperations:
+      e.GZ_PERSISTED_OPERATIONS === 'none'
+        ? []
+        : e.GZ_PERSISTED_OPERATIONS
+          ? e.GZ_PERSISTED_OPERATIONS.split(',').map((path) => resolve(path.trim()))
+          : [DEFAULT_MANIFEST],
+    safelist: e.GZ_SAFELIST,
     jwt: {
       key: e.GZ_JWT_SECRET
         ? { kind: 'secret', secret: e.GZ_JWT_SECRET }

@@ -19,6 +19,7 @@ import { countSql, type SqlCount } from './db/sql-counter.js';
 import { graphiqlRouter } from './graphiql/graphiql.js';
 import { type Context, createContext } from './graphql/context.js';
 import { armor } from './graphql/limits/armor.js';
+import { isRegistered, notRegistered, persistedQueryCache, readManifests, useSafelist } from './graphql/limits/persisted-operations.js';
 import { queryCost, tooCostly } from './graphql/limits/query-cost.js';
 import { RateLimit } from './graphql/limits/rate-limit.js';
 import { useQueryCost } from './graphql/limits/use-query-cost.js';
@@ -100,6 +101,8 @@ export type ServerSettings = Pick<
   | 'trustProxy'
   | 'corsOrigins'
   | 'sweepIntervalMs'
+  | 'persistedOperations'
+  | 'safelist'
 >;
 
 export async function startServer(config: ServerSettings, orm: Orm): Promise<RunningServer> {
@@ -114,6 +117,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
   const wsServer = new WebSocketServer({ server: http, path: GRAPHQL_PATH });
   const tokens = Tokens.create(config.jwt, config.production);
   const limits = armor(config);
+  const registered = readManifests(config.persistedOperations);
   // One budget per caller, spent by GraphQL queries and Open311 calls alike.
   const rateLimit = config.rateLimit > 0 ? new RateLimit(config.rateLimit) : null;
   const wsCleanup = useServer<{ authorization?: string }, { actor?: Actor }>(
@@ -131,9 +135,13 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
       },
       // Operations over WebSocket skip Apollo's plugins: the same document limits apply here.
       onSubscribe: (ctx, _id, payload) => {
+        // A registered operation may be named by its hash alone, as over HTTP.
+        const hash = (payload.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+        const source = (typeof hash === 'string' ? registered.get(hash) : undefined) ?? payload.query;
+        if (config.safelist && !isRegistered(registered, source)) return [notRegistered()];
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: MAX_TOKENS });
+          document = parse(source, { maxTokens: MAX_TOKENS });
         } catch (error) {
           return [error as GraphQLError];
         }
@@ -164,6 +172,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
     validationRules: limits.validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
+    persistedQueries: { cache: persistedQueryCache(registered, config.safelist) },
     // No ambient credentials (no cookies): callers authenticate with an Authorization header,
     // which a cross-site form or image cannot send. Plain GET queries must work, as the
     // GraphQL-over-HTTP spec has them, for caches and for tools like graphql-http's audits.
@@ -174,6 +183,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
     formatError,
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
+      ...(config.safelist ? [useSafelist<Context>(registered)] : []),
       useQueryCost(config.maxCost, rateLimit),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       ApolloServerPluginLandingPageDisabled(),

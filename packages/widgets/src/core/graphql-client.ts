@@ -53,23 +53,18 @@ export class GraphQLClient {
     };
     const token = await this.tokenProvider?.();
     if (token) headers.authorization = `Bearer ${token}`;
-    let response: Response;
-    try {
-      response = await fetch(this.endpoint, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query: document.toString(), variables }),
-        signal,
-      });
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new RequestError('OFFLINE', `The server at ${this.endpoint} could not be reached: ${(error as Error).message}`);
-    }
-    let body: GraphQLResponse<TResult> | undefined;
-    try {
-      body = (await response.json()) as GraphQLResponse<TResult>;
-    } catch {
-      body = undefined;
+    // A registered operation goes by its hash alone (persisted queries: smaller requests, and the
+    // only way in when the server runs a safelist); a server that does not know it gets the text.
+    const hash = document.__meta__?.hash as string | undefined;
+    let { response, body } = await this.post<TResult>(
+      hash
+        ? { variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace('sha256:', '') } } }
+        : { query: document.toString(), variables },
+      headers,
+      signal,
+    );
+    if (hash && body?.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND') {
+      ({ response, body } = await this.post<TResult>({ query: document.toString(), variables }, headers, signal));
     }
     // GraphQL over HTTP: an error status may still carry a GraphQL result with errors.
     if (body?.errors?.length) {
@@ -84,5 +79,24 @@ export class GraphQLClient {
       );
     }
     return body.data;
+  }
+
+  private async post<TResult>(
+    payload: object,
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<{ response: Response; body: GraphQLResponse<TResult> | undefined }> {
+    let response: Response;
+    try {
+      response = await fetch(this.endpoint, { method: 'POST', headers, body: JSON.stringify(payload), signal });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new RequestError('OFFLINE', `The server at ${this.endpoint} could not be reached: ${(error as Error).message}`);
+    }
+    try {
+      return { response, body: (await response.json()) as GraphQLResponse<TResult> };
+    } catch {
+      return { response, body: undefined };
+    }
   }
 }

@@ -870,7 +870,7 @@ export const RequestFormSetupDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RequestFormSetupQuery, RequestFormSetupQueryVariables>;
+    `, {"hash":"sha256:0ba47876966cd824d8642275b5a17b967b3d42f772d1973f7a6d52cfec709e85"}) as unknown as TypedDocumentString<RequestFormSetupQuery, RequestFormSetupQueryVariables>;
 export const RequestFormSubmitDocument = new TypedDocumentString(`
     mutation RequestFormSubmit($input: SubmitRequestInput!) {
   submitRequest(input: $input) {
@@ -885,7 +885,7 @@ export const RequestFormSubmitDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RequestFormSubmitMutation, RequestFormSubmitMutationVariables>;
+    `, {"hash":"sha256:16c29647b5f40fb80bd21247a373ad3e7868136fd1765875d2dde7d25f480663"}) as unknown as TypedDocumentString<RequestFormSubmitMutation, RequestFormSubmitMutationVariables>;
 export const RequestTrackerSummaryDocument = new TypedDocumentString(`
     query RequestTrackerSummary($code: String!) {
   requestByTrackingCode(trackingCode: $code) {
@@ -920,7 +920,7 @@ export const RequestTrackerSummaryDocument = new TypedDocumentString(`
     resolvedAt
     rating
   }
-}`) as unknown as TypedDocumentString<RequestTrackerSummaryQuery, RequestTrackerSummaryQueryVariables>;
+}`, {"hash":"sha256:b9fd3cd46008f7d66629a1eead9bbc3c80d36f51d9000d71bfd81371fc1baa3a"}) as unknown as TypedDocumentString<RequestTrackerSummaryQuery, RequestTrackerSummaryQueryVariables>;
 export const RequestTrackerRateDocument = new TypedDocumentString(`
     mutation RequestTrackerRate($input: RateRequestInput!) {
   rateRequest(input: $input) {
@@ -938,7 +938,7 @@ export const RequestTrackerRateDocument = new TypedDocumentString(`
     message
     code
   }
-}`) as unknown as TypedDocumentString<RequestTrackerRateMutation, RequestTrackerRateMutationVariables>;
+}`, {"hash":"sha256:9a26b2cecd92b8dc95bdedfa202b34d3bdc1cacc434b8211040090de99a697f7"}) as unknown as TypedDocumentString<RequestTrackerRateMutation, RequestTrackerRateMutationVariables>;
 export const RequestTrackerReopenDocument = new TypedDocumentString(`
     mutation RequestTrackerReopen($input: RequestReasonInput!) {
   reopenRequest(input: $input) {
@@ -956,7 +956,7 @@ export const RequestTrackerReopenDocument = new TypedDocumentString(`
     message
     code
   }
-}`) as unknown as TypedDocumentString<RequestTrackerReopenMutation, RequestTrackerReopenMutationVariables>;
+}`, {"hash":"sha256:46445789a073b2517f7824bd66f24f5036a3e2c5cbd56822d07baad06a227127"}) as unknown as TypedDocumentString<RequestTrackerReopenMutation, RequestTrackerReopenMutationVariables>;
 export const RequestTrackerChangedDocument = new TypedDocumentString(`
     subscription RequestTrackerChanged($code: String!) {
   requestChanged(trackingCode: $code) {
@@ -967,7 +967,7 @@ export const RequestTrackerChangedDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RequestTrackerChangedSubscription, RequestTrackerChangedSubscriptionVariables>;
+    `, {"hash":"sha256:bd67385f346de2f289254798e98e775aa158a6c94e65543ea483868552043402"}) as unknown as TypedDocumentString<RequestTrackerChangedSubscription, RequestTrackerChangedSubscriptionVariables>;
 export const StationMapAreaDocument = new TypedDocumentString(`
     query StationMapArea($area: ID!) {
   node(id: $area) {
@@ -983,7 +983,7 @@ export const StationMapAreaDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<StationMapAreaQuery, StationMapAreaQueryVariables>;
+    `, {"hash":"sha256:dc6b3ffade724a3118b5555cfcc7f206a9b0cdc14fc843f5a6eb52d674358145"}) as unknown as TypedDocumentString<StationMapAreaQuery, StationMapAreaQueryVariables>;
 export const StationMapStationsDocument = new TypedDocumentString(`
     query StationMapStations($filter: StationFilter, $first: Int, $after: String) {
   stations(filter: $filter, first: $first, after: $after, orderBy: {field: NAME}) {
@@ -1019,7 +1019,7 @@ export const StationMapStationsDocument = new TypedDocumentString(`
       category
     }
   }
-}`) as unknown as TypedDocumentString<StationMapStationsQuery, StationMapStationsQueryVariables>;
+}`, {"hash":"sha256:c850be025d35135599572e2b32872333329ba76d14ef0f0d9ce60ce2f3645734"}) as unknown as TypedDocumentString<StationMapStationsQuery, StationMapStationsQueryVariables>;
 export const VotingPanelProposalDocument = new TypedDocumentString(`
     query VotingPanelProposal($id: ID!, $language: Language!) {
   node(id: $id) {
@@ -1118,7 +1118,7 @@ fragment VotingPanelMatter on Proposal {
   ownBallots {
     ...VotingPanelOwnBallot
   }
-}`) as unknown as TypedDocumentString<VotingPanelProposalQuery, VotingPanelProposalQueryVariables>;
+}`, {"hash":"sha256:2f21e071eb8f4c8964a36de310b5e22602071886006ac6abd4d914b70743df0b"}) as unknown as TypedDocumentString<VotingPanelProposalQuery, VotingPanelProposalQueryVariables>;
 export const VotingPanelCastDocument = new TypedDocumentString(`
     mutation VotingPanelCast($input: CastBallotInput!) {
   castBallot(input: $input) {
@@ -1186,7 +1186,7 @@ fragment VotingPanelProgress on Proposal {
   ballotDigest
   ballotCount
   implementationReport
-}`) as unknown as TypedDocumentString<VotingPanelCastMutation, VotingPanelCastMutationVariables>;
+}`, {"hash":"sha256:7bb74b7e6dd778039e591d2cbc393dd29979bb55639349c5f0ab6007c4d23bfe"}) as unknown as TypedDocumentString<VotingPanelCastMutation, VotingPanelCastMutationVariables>;
 export const VotingPanelReceiptDocument = new TypedDocumentString(`
     query VotingPanelReceipt($proposal: ID!, $receipt: String!) {
   verifyReceipt(proposal: $proposal, receipt: $receipt) {
@@ -1197,7 +1197,7 @@ export const VotingPanelReceiptDocument = new TypedDocumentString(`
     ballotDigest
   }
 }
-    `) as unknown as TypedDocumentString<VotingPanelReceiptQuery, VotingPanelReceiptQueryVariables>;
+    `, {"hash":"sha256:94a957676abbb832e29024c3ea1b16e27ebfd110030df9240679365e3044621c"}) as unknown as TypedDocumentString<VotingPanelReceiptQuery, VotingPanelReceiptQueryVariables>;
 export const VotingPanelTallyChangedDocument = new TypedDocumentString(`
     subscription VotingPanelTallyChanged($proposal: ID!) {
   tallyChanged(proposal: $proposal) {
@@ -1243,7 +1243,7 @@ fragment VotingPanelProgress on Proposal {
   ballotDigest
   ballotCount
   implementationReport
-}`) as unknown as TypedDocumentString<VotingPanelTallyChangedSubscription, VotingPanelTallyChangedSubscriptionVariables>;
+}`, {"hash":"sha256:fb7852748c8ca17e7401251328c7d7bbf6f58c1918e86d9037a967b6f18a80ce"}) as unknown as TypedDocumentString<VotingPanelTallyChangedSubscription, VotingPanelTallyChangedSubscriptionVariables>;
 export const WishBoardWishesDocument = new TypedDocumentString(`
     query WishBoardWishes($filter: WishFilter, $first: Int, $after: String) {
   wishes(filter: $filter, first: $first, after: $after) {
@@ -1284,7 +1284,7 @@ export const WishBoardWishesDocument = new TypedDocumentString(`
     id
     name
   }
-}`) as unknown as TypedDocumentString<WishBoardWishesQuery, WishBoardWishesQueryVariables>;
+}`, {"hash":"sha256:e1ac935df6a1ce972d8e0172422c7fa335b2b9c6d00b3c48ed2c038ff8b2086b"}) as unknown as TypedDocumentString<WishBoardWishesQuery, WishBoardWishesQueryVariables>;
 export const WishBoardProgressDocument = new TypedDocumentString(`
     query WishBoardProgress($area: ID) {
   lit: wishes(filter: {within: $area, state: [CONFIRMED]}, first: 0) {
@@ -1297,7 +1297,7 @@ export const WishBoardProgressDocument = new TypedDocumentString(`
     totalCount
   }
 }
-    `) as unknown as TypedDocumentString<WishBoardProgressQuery, WishBoardProgressQueryVariables>;
+    `, {"hash":"sha256:b3a1f27cf63ed172368238b71bfffb19c7c68f4b69d2b43b16f6a05f2076dbd2"}) as unknown as TypedDocumentString<WishBoardProgressQuery, WishBoardProgressQueryVariables>;
 export const WishBoardViewerDocument = new TypedDocumentString(`
     query WishBoardViewer {
   viewer {
@@ -1322,7 +1322,7 @@ export const WishBoardViewerDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WishBoardViewerQuery, WishBoardViewerQueryVariables>;
+    `, {"hash":"sha256:81e34280831ce7dadc17e243d0af4571df0ba3a5717f0a8a744164e29ae7c753"}) as unknown as TypedDocumentString<WishBoardViewerQuery, WishBoardViewerQueryVariables>;
 export const WishBoardPeopleDocument = new TypedDocumentString(`
     query WishBoardPeople($within: ID!, $name: String!) {
   people(
@@ -1346,7 +1346,7 @@ export const WishBoardPeopleDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WishBoardPeopleQuery, WishBoardPeopleQueryVariables>;
+    `, {"hash":"sha256:67de59830e344df4b3e51fd8efb032f24882bc78cca41879df10db59a88170a0"}) as unknown as TypedDocumentString<WishBoardPeopleQuery, WishBoardPeopleQueryVariables>;
 export const WishBoardPostDocument = new TypedDocumentString(`
     mutation WishBoardPost($input: PostWishInput!) {
   postWish(input: $input) {
@@ -1390,7 +1390,7 @@ fragment WishBoardPayload on WishPayload {
     message
     code
   }
-}`) as unknown as TypedDocumentString<WishBoardPostMutation, WishBoardPostMutationVariables>;
+}`, {"hash":"sha256:7316fa0e72c6fb0800cc10ebeaf4b9b5798beb6aab80f479f170e3c52e1b972b"}) as unknown as TypedDocumentString<WishBoardPostMutation, WishBoardPostMutationVariables>;
 export const WishBoardReviewDocument = new TypedDocumentString(`
     mutation WishBoardReview($input: ReviewWishInput!) {
   reviewWish(input: $input) {
@@ -1434,7 +1434,7 @@ fragment WishBoardPayload on WishPayload {
     message
     code
   }
-}`) as unknown as TypedDocumentString<WishBoardReviewMutation, WishBoardReviewMutationVariables>;
+}`, {"hash":"sha256:4d74c4f1978b7453c949fa836dbdbbd3355f83b902c7289db1bfbd868e74349b"}) as unknown as TypedDocumentString<WishBoardReviewMutation, WishBoardReviewMutationVariables>;
 export const WishBoardClaimDocument = new TypedDocumentString(`
     mutation WishBoardClaim($input: ClaimWishInput!) {
   claimWish(input: $input) {
@@ -1478,7 +1478,7 @@ fragment WishBoardPayload on WishPayload {
     message
     code
   }
-}`) as unknown as TypedDocumentString<WishBoardClaimMutation, WishBoardClaimMutationVariables>;
+}`, {"hash":"sha256:29daceef380fbbbac848fd0afa73303972fb202abf7e787366e28c4ef63a6417"}) as unknown as TypedDocumentString<WishBoardClaimMutation, WishBoardClaimMutationVariables>;
 export const WishBoardConfirmDocument = new TypedDocumentString(`
     mutation WishBoardConfirm($input: WishIdInput!) {
   confirmWish(input: $input) {
@@ -1522,7 +1522,7 @@ fragment WishBoardPayload on WishPayload {
     message
     code
   }
-}`) as unknown as TypedDocumentString<WishBoardConfirmMutation, WishBoardConfirmMutationVariables>;
+}`, {"hash":"sha256:e77dc3c342ccddd6d1e889eb95d27ceb3e8ce6ad2b26352a6bc3b5bca7a978d5"}) as unknown as TypedDocumentString<WishBoardConfirmMutation, WishBoardConfirmMutationVariables>;
 export const WishBoardChangedDocument = new TypedDocumentString(`
     subscription WishBoardChanged($within: ID) {
   wishChanged(within: $within) {
@@ -1559,7 +1559,7 @@ export const WishBoardChangedDocument = new TypedDocumentString(`
     id
     name
   }
-}`) as unknown as TypedDocumentString<WishBoardChangedSubscription, WishBoardChangedSubscriptionVariables>;
+}`, {"hash":"sha256:d295458592aa4c09393f895e6de83e1090662713b0bec58c3ece7215b8566f20"}) as unknown as TypedDocumentString<WishBoardChangedSubscription, WishBoardChangedSubscriptionVariables>;
 export const WishBoardCommunitiesDocument = new TypedDocumentString(`
     query WishBoardCommunities($area: ID!) {
   node(id: $area) {
@@ -1582,4 +1582,4 @@ export const WishBoardCommunitiesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WishBoardCommunitiesQuery, WishBoardCommunitiesQueryVariables>;
+    `, {"hash":"sha256:198b4698c2fe2d3d9546da00d06985b1cd39ed8e5030b55f4a0594716c75e142"}) as unknown as TypedDocumentString<WishBoardCommunitiesQuery, WishBoardCommunitiesQueryVariables>;
