@@ -151,8 +151,35 @@ export async function recordChanges(tx: EntityManager, actor: Actor, changes: re
     prevHash = hashOf(fields);
     return { ...fields, hash: prevHash };
   });
-  // Ids come from the sequence in the order given, which is the order of the chain.
-  await tx.insertMany(AuditRecord, rows as never[]);
+  // One statement whatever the batch's size; the rows are numbered so that ids come from the
+  // sequence in the order of the chain.
+  await tx.execute(
+    `insert into audit_record (at, actor_kind, actor_id, role, role_area_id, action, object_type, object_id, before, after, request_id, area_path, prev_hash, hash)
+     select at, actor_kind, actor_id, role, role_area_id, action, object_type, object_id, before, after, request_id, area_path, prev_hash, hash
+     from rows from (jsonb_to_recordset(?::jsonb) as (at timestamptz, actor_kind text, actor_id int, role text, role_area_id int, action text,
+       object_type text, object_id int, before jsonb, after jsonb, request_id text, area_path text, prev_hash text, hash text)) with ordinality as r
+     order by r.ordinality`,
+    [
+      JSON.stringify(
+        rows.map((r) => ({
+          at: r.at.toISOString(),
+          actor_kind: r.actorKind,
+          actor_id: r.actorId,
+          role: r.role,
+          role_area_id: r.roleAreaId,
+          action: r.action,
+          object_type: r.objectType,
+          object_id: r.objectId,
+          before: r.before,
+          after: r.after,
+          request_id: r.requestId,
+          area_path: r.areaPath,
+          prev_hash: r.prevHash,
+          hash: r.hash,
+        })),
+      ),
+    ],
+  );
 }
 
 export interface ChainReport {
