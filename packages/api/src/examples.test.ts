@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { graphqlUrl } from './test/client.js';
-import { firstArea } from './test/fixtures.js';
+import { graphqlUrl, query } from './test/client.js';
+import { firstArea, scratchCommunity, uniqueName } from './test/fixtures.js';
 
 const run = promisify(execFile);
 const example = (path: string) => fileURLToPath(new URL(`../../../examples/${path}`, import.meta.url));
@@ -23,5 +25,99 @@ describe('examples/', () => {
     expect(lines.filter((l) => l.endsWith('(STREET)'))).toHaveLength(5);
     expect(lines.filter((l) => l.endsWith('(COMMUNITY)'))).toHaveLength(18);
     expect(lines.filter((l) => l.startsWith('    ')).every((l) => l.endsWith('(COMMUNITY)'))).toBe(true);
+  });
+
+  describe('property-sync', () => {
+    /** A property company managing a compound of the test's own, and its WRITE_PROPERTY key. */
+    async function company(): Promise<{ compound: string; key: string }> {
+      const { community } = await scratchCommunity();
+      const org = await query<{ createOrganization: { organization: { id: string } } }>(
+        'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } } }',
+        { i: { kind: 'PROPERTY_COMPANY', name: uniqueName('和谐物业'), area: community, propertyCompanyKind: 'MARKET' } },
+      );
+      const organization = org.createOrganization.organization.id;
+      const area = await query<{ createArea: { area: { id: string } } }>(
+        'mutation($i: CreateAreaInput!) { createArea(input: $i) { area { id } } }',
+        {
+          i: { kind: 'COMPOUND', name: uniqueName('和谐家园'), parent: community, management: 'PROPERTY_COMPANY', manager: organization },
+        },
+      );
+      const key = await query<{ createApiKey: { secret: string } }>(
+        'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }',
+        {
+          i: { organization, name: 'sync', scopes: ['WRITE_PROPERTY'] },
+        },
+      );
+      return { compound: area.createArea.area.id, key: key.createApiKey.secret };
+    }
+
+    const households = async (compound: string) => {
+      const data = await query<{ areas: { totalCount: number } }>(
+        'query($c: ID) { areas(filter: { within: $c, kind: [HOUSEHOLD] }) { totalCount } }',
+        {
+          c: compound,
+        },
+      );
+      return data.areas.totalCount;
+    };
+
+    async function sync(env: Record<string, string>, compound: string) {
+      try {
+        const { stdout } = await run(process.execPath, [example('property-sync/sync.mjs'), '--compound', compound], {
+          env: { ...process.env, ...env },
+        });
+        return { code: 0, stdout };
+      } catch (error) {
+        const failed = error as { code: number; stdout: string; stderr: string };
+        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+      }
+    }
+
+    it('syncs the sample CSV, reports the refused record, and a second run changes nothing', async () => {
+      const { compound, key } = await company();
+      const first = await sync({ GONGZHI_API: graphqlUrl(), GONGZHI_KEY: key }, compound);
+      expect(first.code).toBe(2);
+      expect(first.stdout).toContain('created 10, updated 0, unchanged 0, refused 1');
+      expect(first.stdout).toMatch(/refused HOUSEHOLD HX-B02-0202: INVALID at input\.households\.7\.floorArea/);
+      expect(await households(compound)).toBe(7);
+      const second = await sync({ GONGZHI_API: graphqlUrl(), GONGZHI_KEY: key }, compound);
+      expect(second.stdout).toContain('created 0, updated 0, unchanged 10, refused 1');
+      expect(await households(compound)).toBe(7);
+    });
+
+    it('retries a call whose answer was lost with the same idempotency key: written once, answered from the first attempt', async () => {
+      const { compound, key } = await company();
+      // A proxy that lets the first call through to the API, then drops the connection before
+      // the answer reaches the script, as a time-out would.
+      const api = new URL(graphqlUrl());
+      let calls = 0;
+      const proxy = createServer((req, res) => {
+        calls += 1;
+        const drop = calls === 1;
+        const upstream = request(
+          { host: api.hostname, port: api.port, path: api.pathname, method: req.method, headers: req.headers },
+          (answer) => {
+            if (drop) {
+              answer.resume();
+              answer.on('end', () => res.socket?.destroy());
+              return;
+            }
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        req.pipe(upstream);
+      });
+      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = proxy.address() as AddressInfo;
+        const result = await sync({ GONGZHI_API: `http://127.0.0.1:${port}/graphql`, GONGZHI_KEY: key }, compound);
+        expect(calls).toBe(2);
+        expect(result.stdout).toContain('created 10, updated 0, unchanged 0, refused 1 (1 call(s) answered from an earlier attempt)');
+        expect(await households(compound)).toBe(7);
+      } finally {
+        proxy.close();
+      }
+    });
   });
 });
