@@ -9,6 +9,7 @@ import { OrganizationResolver, ResponsibilityResolver } from '../modules/organiz
 import { PersonResolver, RoleAssignmentResolver } from '../modules/people/person.resolver.js';
 import { RequestEventResolver, RequestResolver } from '../modules/requests/request.resolver.js';
 import { ServiceResolver, StationResolver, StationStaffResolver } from '../modules/stations/station.resolver.js';
+import { AreaStatisticsResolver, StatisticsResolver } from '../modules/statistics/statistics.resolver.js';
 import { ProposalResolver } from '../modules/votes/proposal.resolver.js';
 import { OrganizationWishesResolver, PersonWishesResolver, WishResolver } from '../modules/wishes/wish.resolver.js';
 import { NodeResolver } from './node.resolver.js';
@@ -34,6 +35,8 @@ export const resolvers = [
   RequestResolver,
   RequestEventResolver,
   ApiKeyResolver,
+  StatisticsResolver,
+  AreaStatisticsResolver,
 ] as const;
 
 /** The one GraphQL schema, built from the resolvers and their types. */
