@@ -56,15 +56,11 @@ export class StatisticsResolver {
 
     const periods = periodsBetween(period, from, to, STATISTICS_LIMITS.periods);
     if (periods.length > STATISTICS_LIMITS.periods) {
-      throw tooLarge(`At most ${STATISTICS_LIMITS.periods} periods at once: ask for a shorter span or a longer period`, {
-        periods: periods.length,
-      });
+      throw tooLarge(`More than ${STATISTICS_LIMITS.periods} periods: ask for a shorter span or a longer period`, {});
     }
     const areas = await areasOf(ctx.em, within, level, STATISTICS_LIMITS.areas);
     if (areas.length > STATISTICS_LIMITS.areas) {
-      throw tooLarge(`At most ${STATISTICS_LIMITS.areas} areas at once: ask within a smaller area or at a higher level`, {
-        areas: areas.length,
-      });
+      throw tooLarge(`More than ${STATISTICS_LIMITS.areas} areas: ask within a smaller area or at a higher level`, {});
     }
     const cells = areas.length * periods.length;
     if (cells > STATISTICS_LIMITS.cells) {
