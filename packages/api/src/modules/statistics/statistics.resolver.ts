@@ -32,8 +32,8 @@ export class StatisticsResolver {
   })
   async statistics(
     @Ctx() ctx: Context,
-    @Arg('within', () => ID) withinId: string,
-    @Arg('period', () => StatisticsPeriodEnum) period: StatisticsPeriod,
+    @Arg('within', () => ID, { description: 'The area counted, or whose areas of `level` are.' }) withinId: string,
+    @Arg('period', () => StatisticsPeriodEnum, { description: 'The calendar period of each row.' }) period: StatisticsPeriod,
     @Arg('from', () => DateTimeResolver, { description: 'Rounded down to the start of its period.' }) from: Date,
     @Arg('to', () => DateTimeResolver, { description: 'Exclusive; rounded up to the end of the period of the instant before it.' })
     to: Date,

@@ -18,8 +18,13 @@ import { type Period, type StatisticsPeriod, TIME_ZONE, TRUNCATE_TO } from './pe
 /** The levels statistics are asked at: the grid system's (wishes and requests are placed no lower than a grid). */
 export const STATISTICS_LEVELS = ['DISTRICT', 'STREET', 'COMMUNITY', 'GRID'] as const satisfies readonly AreaKind[];
 
-/** The most one request may ask for: every cell is a row of figures in the answer. */
-export const STATISTICS_LIMITS = { periods: 366, areas: 2_000, cells: 20_000 } as const;
+/**
+ * The most one request may ask for. Every cell is a row of up to eight objects in the answer, so
+ * 10,000 rows stay within the objects one query may return (GZ_MAX_COST's default, 100,000), which
+ * the cost limit cannot see before the areas are counted; a year of days fits for a street's
+ * grids, a month of days for a district's.
+ */
+export const STATISTICS_LIMITS = { periods: 366, areas: 2_000, cells: 10_000 } as const;
 
 /** The areas one statistics request is about: `within` itself, or its areas of one level. */
 export interface StatisticsScope {
