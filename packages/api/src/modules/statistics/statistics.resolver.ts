@@ -1,5 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { badInput, ErrorCode, GzError } from '../../graphql/errors.js';
 import { expectId } from '../../graphql/node.js';
@@ -7,7 +8,7 @@ import { AREA_KINDS, Area, type AreaKind } from '../areas/area.entity.js';
 import { AreaKindEnum } from '../areas/area.types.js';
 import { EARLIEST, periodsBetween, type StatisticsPeriod, TIME_ZONE } from './periods.js';
 import { StatisticsBatch } from './statistics.batch.js';
-import { areasOf, cellKey, STATISTICS_LEVELS, STATISTICS_LIMITS, type StatisticsScope } from './statistics.service.js';
+import { areasOf, cellKey, STATISTICS_LEVELS, STATISTICS_LIMITS, type StationReach, type StatisticsScope } from './statistics.service.js';
 import {
   AreaStatisticsType,
   PartyServiceActivityType,
@@ -86,6 +87,16 @@ export class StatisticsResolver {
 
 const cell = (row: AreaStatisticsType): string => cellKey(row.area.id, row.periodLabel);
 
+/** The stations' fields counted per period; the others (services, the 15-minute circle) take a statement of their own. */
+const PERIOD_STATION_FIELDS = new Set(['stations', 'opened', '__typename']);
+
+/** Whether the selection under this field names only `fields`, without fragments (which are not looked into). */
+function asksOnlyFor(info: GraphQLResolveInfo, fields: Set<string>): boolean {
+  return info.fieldNodes.every((node) =>
+    (node.selectionSet?.selections ?? []).every((selection) => selection.kind === 'Field' && fields.has(selection.name.value)),
+  );
+}
+
 @Resolver(() => AreaStatisticsType)
 export class AreaStatisticsResolver {
   @FieldResolver(() => WishActivityType)
@@ -131,8 +142,11 @@ export class AreaStatisticsResolver {
   }
 
   @FieldResolver(() => StationActivityType)
-  async stations(@Root() row: AreaStatisticsType): Promise<StationActivityType> {
-    const [byPeriod, reach] = await Promise.all([row.batch.stations(), row.batch.stationReach()]);
+  async stations(@Root() row: AreaStatisticsType, @Info() info: GraphQLResolveInfo): Promise<StationActivityType> {
+    const [byPeriod, reach] = await Promise.all([
+      row.batch.stations(),
+      asksOnlyFor(info, PERIOD_STATION_FIELDS) ? new Map<number, StationReach>() : row.batch.stationReach(),
+    ]);
     const f = byPeriod.get(cell(row));
     const now = reach.get(row.area.id);
     return {

@@ -237,6 +237,19 @@ describe('statistics of the seeded district', () => {
     });
     // Five sections fewer, the stations' taking two statements: six statements fewer.
     expect(fewer.extensions?.sqlStatements).toBe((many.extensions?.sqlStatements as number) - 6);
+    // The stations' figures per period alone leave out the statement of the 15-minute circle.
+    const stationsOnly = await gql(
+      WISHES_ONLY.replace('wishes { posted claimed fulfilled litUp litUpRate }', 'stations { stations opened }'),
+      {
+        within: district.id,
+        level: 'COMMUNITY',
+        period: 'DAY',
+        from: '2026-10-01T00:00:00+08:00',
+        to: '2026-11-01T00:00:00+08:00',
+      },
+    );
+    expect(stationsOnly.errors).toBeUndefined();
+    expect(stationsOnly.extensions?.sqlStatements).toBe(fewer.extensions?.sqlStatements);
     console.log(
       `statistics: ${many.data?.statistics.rows.length} rows in ${many.extensions?.sqlStatements} SQL statements (1 row: ${one.extensions?.sqlStatements})`,
     );
