@@ -81,7 +81,10 @@ export class VoteActivityType {
     '党群服务站 of the area. `stations` and `opened` follow the period; `services` and the 15-minute circle are as of now (with today’s stations), the same in every period.',
 })
 export class StationActivityType {
-  @Field(() => Int, { description: 'Stations in the area at the end of the period (removed stations are gone from every period).' })
+  @Field(() => Int, {
+    description:
+      'Stations sitting in the area (their `area`, usually a community, so a grid seldom has one) at the end of the period; removed stations are gone from every period.',
+  })
   stations!: number;
   @Field(() => Int, { description: 'Stations opened (recorded) in the period.' })
   opened!: number;
