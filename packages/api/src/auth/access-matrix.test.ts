@@ -636,6 +636,14 @@ const ROWS: Row[] = [
     expect: expected('forbidden', 'forbidden', 'hidden', 'public', 'public', 'hidden', 'forbidden', 'public'),
   },
   {
+    name: 'statistics of the community by month',
+    query: `query($c: ID!) { statistics(within: $c, period: MONTH, from: "2026-10-01T00:00:00+08:00", to: "2026-11-01T00:00:00+08:00") {
+      rows { periodLabel wishes { posted } requests { submitted } partyService { membersServed } property { compounds } } } }`,
+    variables: () => ({ c: S.community }),
+    outcome: publicData('statistics.rows'),
+    expect: expected('forbidden', 'forbidden', 'hidden', 'public', 'public', 'hidden', 'forbidden', 'public'),
+  },
+  {
     name: 'node: Request',
     query: node('... on Request { state reporterName address history { move actorName } }'),
     variables: () => ({ id: S.request.id }),

@@ -7,6 +7,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   /** An idempotency key sent again with different input (see modules/idempotency). */
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** A statistics request for more areas, periods or cells than one answer holds. */
+  STATISTICS_TOO_LARGE: 'STATISTICS_TOO_LARGE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -10,6 +10,7 @@ import { PersonResolver, RoleAssignmentResolver } from '../modules/people/person
 import { PropertyResolver } from '../modules/property/property.resolver.js';
 import { RequestEventResolver, RequestResolver } from '../modules/requests/request.resolver.js';
 import { ServiceResolver, StationResolver, StationStaffResolver } from '../modules/stations/station.resolver.js';
+import { AreaStatisticsResolver, StatisticsResolver } from '../modules/statistics/statistics.resolver.js';
 import { ProposalResolver } from '../modules/votes/proposal.resolver.js';
 import { OrganizationWishesResolver, PersonWishesResolver, WishResolver } from '../modules/wishes/wish.resolver.js';
 import { NodeResolver } from './node.resolver.js';
@@ -36,6 +37,8 @@ export const resolvers = [
   PropertyResolver,
   RequestEventResolver,
   ApiKeyResolver,
+  StatisticsResolver,
+  AreaStatisticsResolver,
 ] as const;
 
 /** The one GraphQL schema, built from the resolvers and their types. */

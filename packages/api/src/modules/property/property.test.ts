@@ -295,4 +295,28 @@ describe('syncProperty: a property company keeps its records in step', () => {
     ]);
     expect(answer.results[0].status).toBe('CREATED');
   });
+
+  it('fees pushed by the company give the area’s fee collection rate in statistics, from SQL over the pushed records', async () => {
+    const answer = await sync(keyA, {
+      fees: [
+        { externalId: 'F-0909-H1', household: 'H1', period: '2026-09', amountDue: 300, amountPaid: 150 },
+        { externalId: 'F-0909-H2', household: 'H2', period: '2026-09', amountDue: 200, amountPaid: 200, paidOn: '2026-09-03' },
+      ],
+    });
+    expect(answer.created).toBe(2);
+    const statistics = async () =>
+      (
+        await query<{ statistics: { rows: { property: { feeCollectionRate: number | null } }[] } }>(
+          `query($c: ID!) { statistics(within: $c, period: MONTH, from: "2026-09-01T00:00:00+08:00", to: "2026-10-01T00:00:00+08:00") {
+            rows { property { feeCollectionRate } } } }`,
+          { c: community },
+        )
+      ).statistics.rows[0].property.feeCollectionRate;
+    expect(await statistics()).toBe(0.7);
+    // A payment arrives: the company pushes the record again, and the rate follows.
+    await sync(keyA, {
+      fees: [{ externalId: 'F-0909-H1', household: 'H1', period: '2026-09', amountDue: 300, amountPaid: 300, paidOn: '2026-09-20' }],
+    });
+    expect(await statistics()).toBe(1);
+  });
 });
