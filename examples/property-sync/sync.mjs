@@ -91,7 +91,7 @@ function* calls(groups, size) {
   let count = 0;
   for (const [field, records] of groups) {
     for (const record of records) {
-      (call[field] ??= []).push(record);
+      call[field] = [...(call[field] ?? []), record];
       if (++count === size) {
         yield call;
         call = {};
