@@ -66,18 +66,21 @@ export function startWebhookDeliveries(fork: () => EntityManager, settings: Deli
   let timer: NodeJS.Timeout | undefined;
 
   const tick = async () => {
-    // Every due webhook, one after the other, until none is left or the server stops.
+    // Each due webhook once, in order of id, one page of its changes each; the rest waits for the next tick.
+    let last = 0;
     while (!stopping.signal.aborted) {
       const em = fork();
       const [claimed] = await em.execute<Claimed[]>(
         `update webhook set leased_until = now() + ?::integer * interval '1 millisecond'
          where id = (select id from webhook
-                     where disabled_at is null and next_attempt_at <= now() and (leased_until is null or leased_until < now())
-                     order by next_attempt_at limit 1 for update skip locked)
+                     where id > ? and disabled_at is null and next_attempt_at <= now()
+                       and (leased_until is null or leased_until < now())
+                     order by id limit 1 for update skip locked)
          returning id, organization_id, url, kinds, secret, cursor, failures`,
-        [leaseMs],
+        [leaseMs, last],
       );
       if (!claimed) return;
+      last = claimed.id;
       await deliver(em, claimed);
     }
   };

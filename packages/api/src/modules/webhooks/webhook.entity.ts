@@ -10,13 +10,6 @@ import { Organization } from '../organizations/organization.entity.js';
 const WebhookSchema = defineEntity({
   name: 'Webhook',
   tableName: 'webhook',
-  indexes: [
-    // The worker's claim: the due webhooks that are on, soonest first.
-    {
-      name: 'webhook_due_index',
-      expression: 'create index "webhook_due_index" on "webhook" ("next_attempt_at") where "disabled_at" is null',
-    },
-  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     organization: () => p.manyToOne(Organization).index().deleteRule('cascade'),
