@@ -136,6 +136,8 @@ async function start() {
   orm = await openOrm({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, logQueries: false });
   await migrate(orm);
   server = await startServer({ ...loadConfig(SETTINGS), port: 0, host: '127.0.0.1' }, orm);
+  // Development tokens are signed with a secret each server makes at start-up.
+  operator = await developmentToken(server.graphqlUrl, world.operator);
 }
 
 async function stop() {
@@ -200,7 +202,6 @@ beforeAll(async () => {
   world = await buildWorld(orm);
   await orm.close(true);
   await start();
-  operator = await developmentToken(server.graphqlUrl, world.operator);
   const made = await call<{ createApiKey: { secret: string } }>(
     operator,
     'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }',
@@ -284,6 +285,8 @@ describe('webhooks', () => {
       { i: { id: hook.id } },
     );
     expect(deleted.data?.deleteWebhook.userErrors).toEqual([]);
+    // A delivery under way when it was deleted may still arrive; none starts after.
+    await new Promise((r) => setTimeout(r, 200));
     const later = await publishNotice(world.compound, '幸福小区绿化通知');
     await new Promise((r) => setTimeout(r, 400));
     expect(of(receiving.got, later)).toEqual([]);
@@ -313,5 +316,25 @@ describe('webhooks', () => {
     expect(new Set(attempts.map((d) => d.headers['webhook-id'])).size).toBe(1);
     new Verifier(hook.secret).verify(attempts.at(-1)?.body as string, attempts.at(-1)?.headers as Record<string, string>);
     await receiving.close();
+  });
+
+  // Two instances need a database server: the embedded database is one process's.
+  it.skipIf(inject('databaseKind') === 'embedded')('two instances on one database deliver each change once, in order', async () => {
+    const second = await openOrm({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, logQueries: false });
+    const other = await startServer({ ...loadConfig(SETTINGS), port: 0, host: '127.0.0.1' }, second);
+    try {
+      const receiving = await receiver([200]);
+      const hook = await createWebhook(receiving.url);
+      const notices: string[] = [];
+      for (let i = 0; i < 8; i++) notices.push(await publishNotice(world.compound, `幸福小区通知 ${i}`));
+      await until('eight deliveries', async () => (await statusOf(hook.id)).delivered === 8);
+      await new Promise((r) => setTimeout(r, 300));
+      const objects = receiving.got.map((d) => JSON.parse(d.body).data.objectId);
+      expect(objects).toEqual(notices);
+      await receiving.close();
+    } finally {
+      await other.close();
+      await second.close(true);
+    }
   });
 });
