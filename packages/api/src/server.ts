@@ -152,7 +152,9 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,
-          contextValue: createContext(orm.em, pubsub, tokens, ctx.extra.actor),
+          contextValue: Object.assign(createContext(orm.em, pubsub, tokens, ctx.extra.actor), {
+            allowPrivateWebhooks: config.webhooks.allowPrivate,
+          }),
         };
       },
     },
