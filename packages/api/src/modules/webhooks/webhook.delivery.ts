@@ -81,7 +81,13 @@ export function startWebhookDeliveries(fork: () => EntityManager, settings: Deli
       );
       if (!claimed) return;
       last = claimed.id;
-      await deliver(em, claimed);
+      try {
+        await deliver(em, claimed);
+      } catch (error) {
+        // The database failed us mid-way: let the next tick (here or elsewhere) take it up again.
+        console.error(`webhook ${claimed.id}: delivery failed:`, error);
+        await em.execute('update webhook set leased_until = null where id = ?', [claimed.id]).catch(() => undefined);
+      }
     }
   };
 
