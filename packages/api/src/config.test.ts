@@ -24,6 +24,20 @@ describe('settings from the environment', () => {
     expect(problems.join('\n')).toMatch(/GZ_SQL_TRACE="maybe": must be true or false/);
   });
 
+  it('lets webhooks point into private networks in development only, unless told', () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      intervalMs: 1_000,
+      timeoutMs: 10_000,
+      backoffMs: 1_000,
+      backoffMaxMs: 3_600_000,
+      maxFailures: 30,
+      allowPrivate: true,
+    });
+    expect(loadConfig({ GZ_PRODUCTION: 'true' }).webhooks.allowPrivate).toBe(false);
+    expect(loadConfig({ GZ_PRODUCTION: 'true', GZ_WEBHOOK_ALLOW_PRIVATE: 'true' }).webhooks.allowPrivate).toBe(true);
+    expect(() => loadConfig({ GZ_WEBHOOK_INTERVAL_MS: '10' })).toThrow(/GZ_WEBHOOK_INTERVAL_MS="10": must be at least 50/);
+  });
+
   it('takes a PostgreSQL URL and a port', () => {
     const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/gongzhi' });
     expect(config.port).toBe(8080);

@@ -7,6 +7,13 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const milliseconds = (min: number, max: number, maxInWords: string) =>
+  z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max} (${maxInWords})`);
+
 const EnvSchema = z.object({
   PORT: z.coerce
     .number({ message: 'must be a number' })
@@ -67,6 +74,16 @@ const EnvSchema = z.object({
     .default(60_000),
   GZ_PERSISTED_OPERATIONS: z.string().min(1, 'must not be empty').optional(),
   GZ_SAFELIST: booleanFlag.default(false),
+  GZ_WEBHOOK_INTERVAL_MS: milliseconds(50, 60_000, 'a minute').default(1_000),
+  GZ_WEBHOOK_TIMEOUT_MS: milliseconds(100, 60_000, 'a minute').default(10_000),
+  GZ_WEBHOOK_BACKOFF_MS: milliseconds(10, 3_600_000, 'an hour').default(1_000),
+  GZ_WEBHOOK_BACKOFF_MAX_MS: milliseconds(10, 86_400_000, 'a day').default(3_600_000),
+  GZ_WEBHOOK_MAX_FAILURES: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(30),
+  GZ_WEBHOOK_ALLOW_PRIVATE: booleanFlag.optional(),
   GZ_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   GZ_JWT_PUBLIC_KEY: z
     .string()
@@ -117,6 +134,20 @@ export interface Config {
   jwt: JwtSettings;
   /** How often what moves by the clock is moved on (wishes, votes, requests' deadlines), besides at start-up. */
   sweepIntervalMs: number;
+  /** Property companies' webhooks: how often to look, how long to wait, how to back off (modules/webhooks). */
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  intervalMs: number;
+  timeoutMs: number;
+  /** The first retry's delay; doubled by each failure in a row, up to `backoffMaxMs`, with jitter. */
+  backoffMs: number;
+  backoffMaxMs: number;
+  /** Failures in a row after which a webhook is turned off. */
+  maxFailures: number;
+  /** Webhooks may point into private and local networks: in development, not in production. */
+  allowPrivate: boolean;
 }
 
 export interface JwtSettings {
@@ -174,6 +205,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ? e.GZ_PERSISTED_OPERATIONS.split(',').map((path) => resolve(path.trim()))
           : [DEFAULT_MANIFEST],
     safelist: e.GZ_SAFELIST,
+    webhooks: {
+      intervalMs: e.GZ_WEBHOOK_INTERVAL_MS,
+      timeoutMs: e.GZ_WEBHOOK_TIMEOUT_MS,
+      backoffMs: e.GZ_WEBHOOK_BACKOFF_MS,
+      backoffMaxMs: e.GZ_WEBHOOK_BACKOFF_MAX_MS,
+      maxFailures: e.GZ_WEBHOOK_MAX_FAILURES,
+      allowPrivate: e.GZ_WEBHOOK_ALLOW_PRIVATE ?? !e.GZ_PRODUCTION,
+    },
     jwt: {
       key: e.GZ_JWT_SECRET
         ? { kind: 'secret', secret: e.GZ_JWT_SECRET }

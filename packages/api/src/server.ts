@@ -31,6 +31,7 @@ import { sweepRequests } from './modules/requests/request.service.js';
 import { announceEscalations } from './modules/requests/request-events.js';
 import { sweepProposals } from './modules/votes/proposal.service.js';
 import { announceTally } from './modules/votes/tally-events.js';
+import { startWebhookDeliveries } from './modules/webhooks/webhook.delivery.js';
 import { sweepWishes } from './modules/wishes/wish.service.js';
 import { OPEN311_PATH, open311Router } from './open311/open311.routes.js';
 
@@ -103,6 +104,7 @@ export type ServerSettings = Pick<
   | 'sweepIntervalMs'
   | 'persistedOperations'
   | 'safelist'
+  | 'webhooks'
 >;
 
 export async function startServer(config: ServerSettings, orm: Orm): Promise<RunningServer> {
@@ -159,7 +161,9 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,
-          contextValue: createContext(orm.em, pubsub, tokens, ctx.extra.actor),
+          contextValue: Object.assign(createContext(orm.em, pubsub, tokens, ctx.extra.actor), {
+            allowPrivateWebhooks: config.webhooks.allowPrivate,
+          }),
         };
       },
     },
@@ -262,6 +266,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
       context: async ({ req, res }) => {
         const context = createContext(orm.em, pubsub, tokens, res.locals.actor as Actor, req.ip);
         context.sql = res.locals.sql as SqlCount;
+        context.allowPrivateWebhooks = config.webhooks.allowPrivate;
         return context;
       },
     }),
@@ -298,6 +303,8 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
     sweep().catch((error: unknown) => console.error('scheduled sweep failed:', error));
   }, config.sweepIntervalMs);
   sweeper.unref();
+  // Property companies' webhooks: each one's changes, pushed from its cursor (modules/webhooks).
+  const deliveries = startWebhookDeliveries(() => orm.em.fork(), config.webhooks);
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const { port } = http.address() as AddressInfo;
@@ -309,6 +316,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
     http,
     async close() {
       clearInterval(sweeper);
+      await deliveries.stop();
       await apollo.stop();
     },
   };

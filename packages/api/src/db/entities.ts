@@ -10,6 +10,7 @@ import { Request, RequestCategory, RequestEvent } from '../modules/requests/requ
 import { Service, Station, StationGrid, StationService, StationStaff } from '../modules/stations/station.entity.js';
 import { CastBallotsRoutine } from '../modules/votes/cast-ballot.routine.js';
 import { Ballot, BallotTally, Proposal, VoterRollEntry } from '../modules/votes/proposal.entity.js';
+import { Webhook } from '../modules/webhooks/webhook.entity.js';
 import { Wish } from '../modules/wishes/wish.entity.js';
 
 export const entities = [
@@ -39,6 +40,7 @@ export const entities = [
   PropertyExternalRef,
   PropertyFee,
   PropertyTicket,
+  Webhook,
 ];
 
 /** Stored functions the schema holds (and migrations create). */

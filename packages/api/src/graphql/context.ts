@@ -29,6 +29,8 @@ export interface Context {
   visibility(): Promise<Visibility>;
   /** Whose points of the minute this request spends: the person's, or the address's. */
   rateKey: string;
+  /** Whether webhooks may point into private and local networks (`GZ_WEBHOOK_ALLOW_PRIVATE`). */
+  allowPrivateWebhooks: boolean;
   /** The request's one clock reading: every "open now" in one answer is judged at the same instant. */
   now: Date;
   /**
@@ -57,6 +59,7 @@ export function createContext(
     tokens,
     rateKey: RateLimit.keyOf(actor, address),
     now: new Date(),
+    allowPrivateWebhooks: false,
     grantedAreas(permission) {
       let areas = granted.get(permission);
       if (!areas) {

@@ -16,7 +16,7 @@ export const NODE_TYPES = [
 export type NodeType = (typeof NODE_TYPES)[number];
 
 /** Types with global IDs that `node(id:)` does not fetch: they are reached only through their own fields. */
-export const ID_TYPES = [...NODE_TYPES, 'ApiKey', 'PropertyFee', 'PropertyTicket'] as const;
+export const ID_TYPES = [...NODE_TYPES, 'ApiKey', 'PropertyFee', 'PropertyTicket', 'Webhook'] as const;
 export type IdType = (typeof ID_TYPES)[number];
 
 /**

@@ -4,6 +4,7 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver.js';
 import { AreaResolver } from '../modules/areas/area.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { ChangesResolver } from '../modules/changes/changes.resolver.js';
 import { NoticeResolver } from '../modules/notices/notice.resolver.js';
 import { OrganizationResolver, ResponsibilityResolver } from '../modules/organizations/organization.resolver.js';
 import { PersonResolver, RoleAssignmentResolver } from '../modules/people/person.resolver.js';
@@ -12,6 +13,7 @@ import { RequestEventResolver, RequestResolver } from '../modules/requests/reque
 import { ServiceResolver, StationResolver, StationStaffResolver } from '../modules/stations/station.resolver.js';
 import { AreaStatisticsResolver, StatisticsResolver } from '../modules/statistics/statistics.resolver.js';
 import { ProposalResolver } from '../modules/votes/proposal.resolver.js';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
 import { OrganizationWishesResolver, PersonWishesResolver, WishResolver } from '../modules/wishes/wish.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import type { ChangePubSub } from './pubsub.js';
@@ -39,6 +41,8 @@ export const resolvers = [
   ApiKeyResolver,
   StatisticsResolver,
   AreaStatisticsResolver,
+  ChangesResolver,
+  WebhookResolver,
 ] as const;
 
 /** The one GraphQL schema, built from the resolvers and their types. */

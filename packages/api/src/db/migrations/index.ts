@@ -10,6 +10,7 @@ import { Migration20261123225700_area_name_order } from './Migration202611232257
 import { Migration20261123230800_residents_requests } from './Migration20261123230800_residents_requests.js';
 import { Migration20261123235225_open311_submissions_by_key } from './Migration20261123235225_open311_submissions_by_key.js';
 import { Migration20261124012850_property_sync } from './Migration20261124012850_property_sync.js';
+import { Migration20261124012929_webhooks } from './Migration20261124012929_webhooks.js';
 
 /**
  * Every committed migration, in order. Listed here rather than found on disk, so the same list
@@ -27,4 +28,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123230800_residents_requests', class: Migration20261123230800_residents_requests },
   { name: 'Migration20261123235225_open311_submissions_by_key', class: Migration20261123235225_open311_submissions_by_key },
   { name: 'Migration20261124012850_property_sync', class: Migration20261124012850_property_sync },
+  { name: 'Migration20261124012929_webhooks', class: Migration20261124012929_webhooks },
 ];

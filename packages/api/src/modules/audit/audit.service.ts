@@ -26,7 +26,10 @@ export const system = (): Actor => ({ kind: 'SYSTEM', id: null, role: null, role
 /** The hash before the first record. */
 export const GENESIS = '0'.repeat(64);
 
-/** Serialises all writers of the chain: each takes it inside its transaction before appending. */
+/**
+ * Serialises all writers of the chain: each takes it inside its transaction before appending. It
+ * also makes record ids visible in increasing order, which the change feed relies on (modules/changes).
+ */
 const CHAIN_LOCK = 7_263_001;
 
 export interface Change {

@@ -55,6 +55,24 @@ export async function gridAt(em: EntityManager, latitude: number, longitude: num
   return grids.find((g) => g.boundary && inside(g.boundary, latitude, longitude))?.id ?? null;
 }
 
+/**
+ * The area a request's audit records are filed under: the compound (小区) of its grid whose outline
+ * holds its point, else the grid. A compound sits below its grid, so the grid's auditors still see
+ * every record, and a property company's change feed (modules/changes) finds the requests of its
+ * compounds by path alone.
+ */
+async function placePath(em: EntityManager, request: Request): Promise<string | null> {
+  const gridPath = await subtreePath(em, request.grid.id as number);
+  if (gridPath === null || request.latitude == null || request.longitude == null) return gridPath;
+  const { latitude, longitude } = request;
+  const compounds = await em.find(
+    Area,
+    { kind: 'COMPOUND', path: { $like: likePrefix(gridPath) }, boundary: { $ne: null } },
+    { fields: ['path', 'boundary'], orderBy: { id: 'asc' } },
+  );
+  return compounds.find((c) => c.boundary && inside(c.boundary, latitude, longitude))?.path ?? gridPath;
+}
+
 const URL = /^https?:\/\/[^\s]{1,500}$/;
 
 async function validate(em: EntityManager, v: RequestValues): Promise<{ category: RequestCategory; grid: Area; ancestors: Area[] }> {
@@ -137,7 +155,7 @@ async function record(
     action: `request.${move}`,
     objectType: 'Request',
     objectId: request.id,
-    areaPath: await subtreePath(tx, request.grid.id as number),
+    areaPath: await placePath(tx, request),
     ...changedFields(before, snapshot(request)),
   });
 }
