@@ -33,6 +33,29 @@ const EnvSchema = z.object({
       }
     }, 'must be a PostgreSQL URL such as postgresql://user@127.0.0.1:5432/gongzhi')
     .optional(),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .refine(
+      (v) =>
+        v.split(',').every((u) => {
+          try {
+            const url = new URL(u.trim());
+            return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+          } catch {
+            return false;
+          }
+        }),
+      'must be a comma-separated list of PostgreSQL URLs',
+    )
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .refine((v) => /^rediss?:\/\//.test(v), 'must be a Redis URL such as redis://127.0.0.1:6379')
+    .optional(),
+  GZ_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,40}$/, 'must be 1 to 40 letters, digits or : _ . -')
+    .default('gz:'),
   GZ_DATA_DIR: z.string().min(1, 'must not be empty').default('.data/pglite'),
   GZ_SEED_ON_EMPTY: booleanFlag.default(true),
   GZ_SEED_SCALE: z.coerce
@@ -99,6 +122,12 @@ export interface Config {
   host: string;
   /** A PostgreSQL server; when absent the embedded database (PGlite) in `dataDir` is used. */
   databaseUrl: string | undefined;
+  /** PostgreSQL read replicas: queries read from them; mutations, subscriptions and transactions use the primary. */
+  replicaUrls: string[];
+  /** Redis: subscriptions fan out across instances and the rate limit is shared; in-process without it. */
+  redisUrl: string | undefined;
+  /** What every Redis key and channel of this deployment starts with. */
+  redisPrefix: string;
   /** Folder of the embedded database; it survives restarts. */
   dataDir: string;
   seedOnEmpty: boolean;
@@ -178,12 +207,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     e.GZ_JWT_JWKS_URL && 'GZ_JWT_JWKS_URL',
   ].filter(Boolean);
   if (keys.length > 1) throw new ConfigError([`${keys.join(', ')}: give one way to verify tokens, not ${keys.length}`]);
+  if (e.DATABASE_REPLICA_URLS && !e.DATABASE_URL)
+    throw new ConfigError(['DATABASE_REPLICA_URLS needs DATABASE_URL: the embedded database has no replicas']);
   if (e.GZ_SAFELIST && e.GZ_PERSISTED_OPERATIONS === 'none')
     throw new ConfigError(['GZ_SAFELIST=true needs registered operations: GZ_PERSISTED_OPERATIONS must not be none']);
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    replicaUrls: e.DATABASE_REPLICA_URLS ? e.DATABASE_REPLICA_URLS.split(',').map((u) => u.trim()) : [],
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.GZ_REDIS_PREFIX,
     dataDir: resolve(e.GZ_DATA_DIR),
     seedOnEmpty: e.GZ_SEED_ON_EMPTY,
     seedScale: e.GZ_SEED_SCALE,

@@ -1,7 +1,7 @@
 /** `pnpm start`: settings, database, migrations, demo data on first start, then the server. */
 import { performance } from 'node:perf_hooks';
 import { loadConfigOrExit } from './config.js';
-import { migrate, openOrm } from './db/orm.js';
+import { hasReplicas, migrate, openOrm } from './db/orm.js';
 import { isEmpty, seedDemo } from './seed/demo-district.js';
 import { GRAPHIQL_PATH, startServer } from './server.js';
 
@@ -21,7 +21,12 @@ async function main(): Promise<void> {
         .join(', ')}`,
     );
   }
-  const server = await startServer(config, orm);
+  // With read replicas, mutations and subscriptions get an ORM of their own on the primary.
+  const primary = hasReplicas(orm) ? await openOrm({ ...config, replicaUrls: [] }) : orm;
+  if (primary !== orm) console.log(`Read replicas: ${config.replicaUrls.length}; queries read from them, mutations from the primary`);
+  if (config.redisUrl)
+    console.log(`Redis: ${new URL(config.redisUrl).host}; subscriptions and the rate limit are shared by every instance`);
+  const server = await startServer(config, orm, primary);
   console.log(`gongzhi API ready in ${Math.round(performance.now() - started)} ms`);
   console.log(`  GraphQL   ${server.graphqlUrl}`);
   console.log(`  GraphiQL  ${server.url}${GRAPHIQL_PATH}`);
@@ -32,6 +37,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: stopping`);
     await server.close();
+    if (primary !== orm) await primary.close();
     await orm.close();
     console.log('stopped');
     process.exit(0);

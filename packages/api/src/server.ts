@@ -34,6 +34,7 @@ import { announceTally } from './modules/votes/tally-events.js';
 import { startWebhookDeliveries } from './modules/webhooks/webhook.delivery.js';
 import { sweepWishes } from './modules/wishes/wish.service.js';
 import { OPEN311_PATH, open311Router } from './open311/open311.routes.js';
+import { openRedis } from './redis.js';
 
 export const GRAPHQL_PATH = '/graphql';
 export const GRAPHIQL_PATH = '/graphiql';
@@ -65,6 +66,19 @@ function useSqlTrace(): ApolloServerPlugin<Context> {
               sqlStatements: contextValue.sql.statements,
             };
           }
+        },
+      };
+    },
+  };
+}
+
+/** A mutation reads from the primary database what it writes there (replicas may lag). */
+function usePrimaryForMutations(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation !== 'query') contextValue.usePrimary();
         },
       };
     },
@@ -105,10 +119,18 @@ export type ServerSettings = Pick<
   | 'persistedOperations'
   | 'safelist'
   | 'webhooks'
+  | 'redisUrl'
+  | 'redisPrefix'
 >;
 
-export async function startServer(config: ServerSettings, orm: Orm): Promise<RunningServer> {
-  const pubsub = createChangePubSub();
+/**
+ * `orm` serves queries (from read replicas, when it has them); `primary` serves mutations and
+ * subscriptions, which must read what was just written (the same ORM without replicas).
+ */
+export async function startServer(config: ServerSettings, orm: Orm, primary: Orm = orm): Promise<RunningServer> {
+  // With Redis, subscriptions fan out across instances and all share one rate limit.
+  const redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix) : undefined;
+  const pubsub = createChangePubSub(redis);
   const schema = await createSchema(pubsub);
   const app = express();
   app.disable('x-powered-by');
@@ -121,7 +143,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
   const limits = armor(config);
   const registered = readManifests(config.persistedOperations);
   // One budget per caller, spent by GraphQL queries and Open311 calls alike.
-  const rateLimit = config.rateLimit > 0 ? new RateLimit(config.rateLimit) : null;
+  const rateLimit = config.rateLimit > 0 ? new RateLimit(config.rateLimit, redis) : null;
   const wsCleanup = useServer<{ authorization?: string }, { actor?: Actor }>(
     {
       schema,
@@ -161,7 +183,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,
-          contextValue: Object.assign(createContext(orm.em, pubsub, tokens, ctx.extra.actor), {
+          contextValue: Object.assign(createContext(primary.em, pubsub, tokens, ctx.extra.actor), {
             allowPrivateWebhooks: config.webhooks.allowPrivate,
           }),
         };
@@ -189,6 +211,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
       ...(config.safelist ? [useSafelist<Context>(registered)] : []),
       useQueryCost(config.maxCost, rateLimit),
+      usePrimaryForMutations(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       ApolloServerPluginLandingPageDisabled(),
       {
@@ -264,7 +287,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
     express.json({ limit: MAX_BODY, type: ['application/json', 'application/graphql-response+json'] }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const context = createContext(orm.em, pubsub, tokens, res.locals.actor as Actor, req.ip);
+        const context = createContext(orm.em, pubsub, tokens, res.locals.actor as Actor, req.ip, primary.em);
         context.sql = res.locals.sql as SqlCount;
         context.allowPrivateWebhooks = config.webhooks.allowPrivate;
         return context;
@@ -292,11 +315,11 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
   // claims and expired wishes; votes whose time to open or close has come; requests past their
   // deadline rise a level, and the level above hears of it; idempotency keys past their day go.
   const sweep = async () => {
-    await sweepWishes(orm.em.fork());
-    const { opened, closed } = await sweepProposals(orm.em.fork());
+    await sweepWishes(primary.em.fork());
+    const { opened, closed } = await sweepProposals(primary.em.fork());
     for (const id of [...opened, ...closed]) announceTally(pubsub, id, true);
-    await announceEscalations(orm.em.fork(), pubsub, await sweepRequests(orm.em.fork()));
-    await sweepIdempotencyKeys(orm.em.fork());
+    await announceEscalations(primary.em.fork(), pubsub, await sweepRequests(primary.em.fork()));
+    await sweepIdempotencyKeys(primary.em.fork());
   };
   await sweep();
   const sweeper = setInterval(() => {
@@ -304,7 +327,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
   }, config.sweepIntervalMs);
   sweeper.unref();
   // Property companies' webhooks: each one's changes, pushed from its cursor (modules/webhooks).
-  const deliveries = startWebhookDeliveries(() => orm.em.fork(), config.webhooks);
+  const deliveries = startWebhookDeliveries(() => primary.em.fork(), config.webhooks);
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const { port } = http.address() as AddressInfo;
@@ -318,6 +341,7 @@ export async function startServer(config: ServerSettings, orm: Orm): Promise<Run
       clearInterval(sweeper);
       await deliveries.stop();
       await apollo.stop();
+      await redis?.close();
     },
   };
 }

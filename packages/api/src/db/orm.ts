@@ -36,13 +36,16 @@ function commonOptions(config: Pick<Config, 'logQueries'>) {
  * PostgreSQL through pg when `DATABASE_URL` is set; otherwise the embedded PostgreSQL (PGlite)
  * in a data folder that survives restarts. The same committed migrations run on both.
  */
-export async function openOrm(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'logQueries'>): Promise<Orm> {
+export async function openOrm(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'logQueries'> & { replicaUrls?: string[] }): Promise<Orm> {
   if (config.databaseUrl) {
     const { MikroORM } = await import('@mikro-orm/postgresql');
     return (await MikroORM.init({
       ...commonOptions(config),
       clientUrl: config.databaseUrl,
       pool: { min: 0, max: 10 },
+      // Reads outside a transaction (em.find) go to a replica chosen at random; writes, raw SQL
+      // and everything in a transaction to the primary (server.ts sends mutations there whole).
+      replicas: (config.replicaUrls ?? []).map((clientUrl) => ({ clientUrl })),
     })) as unknown as Orm;
   }
   mkdirSync(config.dataDir, { recursive: true });
@@ -62,3 +65,6 @@ export async function migrate(orm: Orm): Promise<string[]> {
   const applied = await orm.migrator.up();
   return applied.map((m) => m.name);
 }
+
+/** Whether the ORM reads from replicas: then a second ORM on the primary alone serves mutations. */
+export const hasReplicas = (orm: Orm): boolean => (orm.config.get('replicas') ?? []).length > 0;

@@ -38,6 +38,11 @@ export interface Context {
    * and fresh loaders, so it never sees the data of an earlier one.
    */
   renew(): void;
+  /**
+   * From here on, read from the primary database, not a replica: a mutation reads what it has
+   * just written (server.ts calls it for every mutation). No-op without replicas.
+   */
+  usePrimary(): void;
 }
 
 export function createContext(
@@ -46,6 +51,7 @@ export function createContext(
   tokens: Tokens | null,
   actor: Actor = anonymous(),
   address = 'unknown',
+  primary: EntityManager = root,
 ): Context {
   let held: Promise<HeldRole[]> | undefined;
   let seen: Promise<Visibility> | undefined;
@@ -82,6 +88,11 @@ export function createContext(
       granted.clear();
       context.em = root.fork({ clear: true });
       context.loaders = new Loaders(context.em);
+    },
+    usePrimary() {
+      if (root === primary) return;
+      root = primary;
+      context.renew();
     },
   };
   context.loaders = new Loaders(context.em);

@@ -1,4 +1,6 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from '@graphql-yoga/subscription';
+import type { RedisClients } from '../redis.js';
 
 /** Change events published by mutations; `ancestors` are the area ids above the changed thing. */
 export interface ChangeEvent {
@@ -37,15 +39,36 @@ export interface TallyEvent {
   proposal: number;
 }
 
-/** In-process fan-out; one instance per server. */
-export function createChangePubSub() {
+/**
+ * Fan-out of change events to subscribers: in this process by default; through Redis pub/sub
+ * when Redis is configured, so an event published by one API instance reaches the subscribers
+ * connected to every other (channels are named `<prefix><topic>`).
+ */
+export function createChangePubSub(redis?: RedisClients) {
   return createPubSub<{
     [Topics.AREA_CHANGED]: [ChangeEvent];
     [Topics.STATION_CHANGED]: [ChangeEvent];
     [Topics.WISH_CHANGED]: [ChangeEvent];
     [Topics.TALLY_CHANGED]: [TallyEvent];
     [Topics.REQUEST_CHANGED]: [RequestChangeEvent];
-  }>();
+  }>(
+    redis
+      ? {
+          eventTarget: prefixed(createRedisEventTarget({ publishClient: redis.commands, subscribeClient: redis.subscriber }), redis.prefix),
+        }
+      : {},
+  );
+}
+
+/** The same event target with every topic under `prefix`. */
+type RedisEventTarget = ReturnType<typeof createRedisEventTarget<CustomEvent>>;
+
+function prefixed(target: RedisEventTarget, prefix: string): RedisEventTarget {
+  return {
+    addEventListener: (topic, listener) => target.addEventListener(prefix + topic, listener),
+    removeEventListener: (topic, listener) => target.removeEventListener(prefix + topic, listener),
+    dispatchEvent: (event: CustomEvent) => target.dispatchEvent(new CustomEvent(prefix + event.type, { detail: event.detail })),
+  };
 }
 export type ChangePubSub = ReturnType<typeof createChangePubSub>;
 

@@ -1,5 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Actor } from '../../modules/audit/audit.service.js';
+import type { RedisClients } from '../../redis.js';
 
 export interface Budget {
   /** Points left in this minute, after this request. */
@@ -10,14 +11,27 @@ export interface Budget {
 
 /**
  * Points per minute for each caller: a signed-in person by their id, anyone else by their
- * address. A query spends its cost (query-cost.ts). Kept in this process's memory; several
- * instances share one budget only once a shared store is configured.
+ * address. A query spends its cost (query-cost.ts). Kept in Redis when it is configured, so
+ * every API instance spends from the same budget; in this process's memory otherwise, and as
+ * the fallback while Redis cannot be reached.
  */
 export class RateLimit {
-  private readonly limiter: RateLimiterMemory;
+  private readonly limiter: RateLimiterAbstract;
 
-  constructor(readonly pointsPerMinute: number) {
-    this.limiter = new RateLimiterMemory({ points: pointsPerMinute, duration: 60 });
+  constructor(
+    readonly pointsPerMinute: number,
+    redis?: RedisClients,
+  ) {
+    const memory = new RateLimiterMemory({ points: pointsPerMinute, duration: 60 });
+    this.limiter = redis
+      ? new RateLimiterRedis({
+          storeClient: redis.commands,
+          keyPrefix: `${redis.prefix}rate`,
+          points: pointsPerMinute,
+          duration: 60,
+          insuranceLimiter: memory,
+        })
+      : memory;
   }
 
   static keyOf(actor: Actor, address: string): string {
