@@ -23,8 +23,9 @@ import { isRegistered, notRegistered, persistedQueryCache, readManifests, useSaf
 import { queryCost, tooCostly } from './graphql/limits/query-cost.js';
 import { RateLimit } from './graphql/limits/rate-limit.js';
 import { useQueryCost } from './graphql/limits/use-query-cost.js';
-import { createChangePubSub } from './graphql/pubsub.js';
+import { createChangePubSub, Topics } from './graphql/pubsub.js';
 import { createSchema } from './graphql/schema.js';
+import { forgetAreas } from './modules/areas/area.service.js';
 import type { Actor } from './modules/audit/audit.service.js';
 import { sweepIdempotencyKeys } from './modules/idempotency/idempotency.service.js';
 import { sweepRequests } from './modules/requests/request.service.js';
@@ -132,6 +133,11 @@ export async function startServer(config: ServerSettings, orm: Orm, primary: Orm
   const redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix) : undefined;
   const pubsub = createChangePubSub(redis);
   const schema = await createSchema(pubsub);
+  // An area changed anywhere (this instance or another): the cached area paths may be stale.
+  const areaChanges = pubsub.subscribe(Topics.AREA_CHANGED);
+  void (async () => {
+    for await (const _ of areaChanges) forgetAreas();
+  })();
   const app = express();
   app.disable('x-powered-by');
   // Behind a load balancer, the caller's address comes from X-Forwarded-For.
@@ -341,6 +347,7 @@ export async function startServer(config: ServerSettings, orm: Orm, primary: Orm
       clearInterval(sweeper);
       await deliveries.stop();
       await apollo.stop();
+      await areaChanges.return?.();
       await redis?.close();
     },
   };

@@ -38,8 +38,9 @@ export async function subtreePath(em: EntityManager, areaId: number): Promise<st
 /**
  * The path of an area, and the ids of the communities below it, remembered for 30 s for the
  * lists that filter by area on every request (the wish board's page): areas change rarely, and
- * this process forgets both as soon as it changes one (createArea, updateArea). Another
- * instance's change is seen within 30 s.
+ * this process forgets both as soon as it changes one (createArea, updateArea), and every
+ * instance forgets them when it hears of an area change (server.ts; through Redis with several
+ * instances). At worst, a change is seen within 30 s.
  */
 const paths = new LRUCache<number, { path: string | null }>({ max: 20_000, ttl: 30_000 });
 const communities = new LRUCache<string, number[]>({ max: 2_000, ttl: 30_000 });
@@ -60,6 +61,12 @@ export async function communitiesIn(em: EntityManager, path: string): Promise<nu
   const ids = rows.map((a) => a.id);
   communities.set(path, ids);
   return ids;
+}
+
+/** Forgets the cached paths and communities (another instance changed an area). */
+export function forgetAreas(): void {
+  paths.clear();
+  communities.clear();
 }
 
 /** Runs an area write, forgetting the cached paths before it and after it has committed. */
