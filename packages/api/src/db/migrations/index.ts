@@ -11,6 +11,7 @@ import { Migration20261123230800_residents_requests } from './Migration202611232
 import { Migration20261123235225_open311_submissions_by_key } from './Migration20261123235225_open311_submissions_by_key.js';
 import { Migration20261124012850_property_sync } from './Migration20261124012850_property_sync.js';
 import { Migration20261124012929_webhooks } from './Migration20261124012929_webhooks.js';
+import { Migration20261124023500_area_fillfactor } from './Migration20261124023500_area_fillfactor.js';
 
 /**
  * Every committed migration, in order. Listed here rather than found on disk, so the same list
@@ -29,4 +30,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123235225_open311_submissions_by_key', class: Migration20261123235225_open311_submissions_by_key },
   { name: 'Migration20261124012850_property_sync', class: Migration20261124012850_property_sync },
   { name: 'Migration20261124012929_webhooks', class: Migration20261124012929_webhooks },
+  { name: 'Migration20261124023500_area_fillfactor', class: Migration20261124023500_area_fillfactor },
 ];
