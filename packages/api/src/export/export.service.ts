@@ -2,7 +2,7 @@
  * Runs an export's pages (export.query.ts plans them) one after another with graphql-js's
  * `execute` on the one schema, with the caller's context: what a row shows, and which rows there
  * are, follow exactly the rules of GraphQL (access, visibility, masking of personal data). Each
- * page is read on a fresh unit of work, so memory holds one page, never the export. No HTTP here:
+ * page is read on a fresh unit of work, so memory holds a page or two, never the export. No HTTP here:
  * export.routes.ts writes the rows as they come.
  */
 import { type ExecutionResult, execute, type GraphQLSchema } from 'graphql';
@@ -38,19 +38,27 @@ interface ConnectionData {
   [key: string]: unknown;
 }
 
-/** The pages of `plan`, in order, until the rows or the caller's `first` run out, or `signal` aborts. */
+interface PageRead {
+  rows: unknown[];
+  totalCount: number | null;
+  /** The cursor to read on from, or null when this was the last page. */
+  next: string | null;
+}
+
+/**
+ * The pages of `plan`, in order, until the rows or the caller's `first` run out, or `signal`
+ * aborts. While the caller writes one page, the next is read (the database works while this
+ * process encodes): two pages at most are in memory.
+ */
 export async function* exportPages(
   schema: GraphQLSchema,
   plan: ExportPlan,
   context: Context,
   { signal, beforePage }: RunOptions,
 ): AsyncGenerator<ExportPage> {
-  let after = plan.after;
-  let remaining = plan.limit ?? Number.POSITIVE_INFINITY;
-  for (let index = 0; remaining > 0 && !signal.aborted; index++) {
-    const size = Math.min(plan.pageSize, remaining);
+  const read = async (index: number, size: number, after: string | null): Promise<PageRead> => {
     await beforePage?.(index, 1 + size * plan.rowCost);
-    if (signal.aborted) return;
+    if (signal.aborted) return { rows: [], totalCount: null, next: null };
     // A fresh unit of work and fresh loaders per page: the identity map would otherwise keep every row read.
     if (index > 0) context.renew();
     const result: ExecutionResult = await execute({
@@ -65,11 +73,27 @@ export async function* exportPages(
     const connection = result.data?.[plan.responseKey] as ConnectionData | null | undefined;
     if (!connection) throw new ExportError(404, 'NOT_FOUND', `${plan.field} answered null: there is nothing to export`);
     const rows = (connection[plan.rowsKey] as unknown[] | null) ?? [];
-    const totalCount = index === 0 && plan.totalCountKey ? (connection[plan.totalCountKey] as number) : null;
-    yield { index, rows, totalCount };
-    remaining -= rows.length;
     const pageInfo = connection[PAGE_INFO] as { hasNextPage: boolean; endCursor: string | null };
-    if (!pageInfo.hasNextPage || !pageInfo.endCursor || rows.length === 0) return;
-    after = pageInfo.endCursor;
+    return {
+      rows,
+      totalCount: index === 0 && plan.totalCountKey ? (connection[plan.totalCountKey] as number) : null,
+      next: pageInfo.hasNextPage && rows.length > 0 ? pageInfo.endCursor : null,
+    };
+  };
+
+  let remaining = plan.limit ?? Number.POSITIVE_INFINITY;
+  if (remaining <= 0) return;
+  let pending = read(0, Math.min(plan.pageSize, remaining), plan.after);
+  for (let index = 0; ; index++) {
+    const page = await pending;
+    remaining -= page.rows.length;
+    const more = page.next != null && remaining > 0 && !signal.aborted;
+    if (more) {
+      pending = read(index + 1, Math.min(plan.pageSize, remaining), page.next);
+      // Awaited on the next turn; if the caller stops first, its failure must not go unhandled.
+      pending.catch(() => undefined);
+    }
+    yield { index, rows: page.rows, totalCount: page.totalCount };
+    if (!more) return;
   }
 }
