@@ -15,7 +15,7 @@
  * Results are printed and written to bench/results/export-<N>.json.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApi, dropDatabase, freshDatabase, root, startApi, stopApi, withClient } from './lib.mjs';
@@ -60,11 +60,18 @@ function rssOf(pid) {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
 }
 
+/** CPU seconds the server has used (user + system), from /proc (Linux; 100 ticks a second). */
+function cpuOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** One export read to its end; rows counted by line ends (NDJSON) or records (CSV, less the header). */
 async function exportOnce(format, pid) {
   const rss = [rssOf(pid)];
   const sampler = setInterval(() => rss.push(rssOf(pid)), 50);
   const started = performance.now();
+  const cpu = cpuOf(pid);
   const res = await fetch(`http://127.0.0.1:${port}/export?format=${format}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -78,6 +85,7 @@ async function exportOnce(format, pid) {
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) newlines += 1;
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = cpuOf(pid) - cpu;
   clearInterval(sampler);
   rss.push(rssOf(pid));
   // No field of this document holds a line break, so each line is one row.
@@ -88,6 +96,9 @@ async function exportOnce(format, pid) {
     megabytes: Number((bytes / 1e6).toFixed(1)),
     seconds: Number(seconds.toFixed(2)),
     rowsPerSecond: Math.round(rows / seconds),
+    // What the server's own work allows, whatever else the machine runs: rows per second of its CPU.
+    serverCpuSeconds: Number(cpuSeconds.toFixed(2)),
+    rowsPerServerCpuSecond: Math.round(rows / cpuSeconds),
     rssMb: { start: Math.round(rss[0]), peak: Math.round(Math.max(...rss)), end: Math.round(rss.at(-1)) },
   };
 }
@@ -115,11 +126,17 @@ try {
       const r = await exportOnce(format, server.pid);
       results[format].push(r);
       console.log(
-        `${format} #${run + 1}: ${r.rows} rows, ${r.megabytes} MB in ${r.seconds} s = ${r.rowsPerSecond} rows/s; server RSS ${r.rssMb.start} → peak ${r.rssMb.peak} → ${r.rssMb.end} MB`,
+        `${format} #${run + 1}: ${r.rows} rows, ${r.megabytes} MB in ${r.seconds} s = ${r.rowsPerSecond} rows/s (server CPU ${r.serverCpuSeconds} s: ${r.rowsPerServerCpuSecond} rows per CPU-second); server RSS ${r.rssMb.start} → peak ${r.rssMb.peak} → ${r.rssMb.end} MB`,
       );
     }
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(
+    `load average (1, 5, 15 min): ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(', ')} on ${os.cpus().length} cores`,
+  );
   const summary = Object.fromEntries(
     Object.entries(results).map(([format, rs]) => {
       const rowsPerSecond = median(rs.map((r) => r.rowsPerSecond));
@@ -128,6 +145,7 @@ try {
         {
           medianRowsPerSecond: rowsPerSecond,
           toBar: Number((rowsPerSecond / BAR_ROWS_PER_SECOND).toFixed(2)),
+          medianRowsPerServerCpuSecond: median(rs.map((r) => r.rowsPerServerCpuSecond)),
           rssMb: { start: rs[0].rssMb.start, peak: Math.max(...rs.map((r) => r.rssMb.peak)), end: rs.at(-1).rssMb.end },
         },
       ];
@@ -135,7 +153,7 @@ try {
   );
   for (const [format, s] of Object.entries(summary)) {
     console.log(
-      `${format}: median ${s.medianRowsPerSecond} rows/s, ${s.toBar}× the bar of ${BAR_ROWS_PER_SECOND}; RSS ${s.rssMb.start} → peak ${s.rssMb.peak} → ${s.rssMb.end} MB`,
+      `${format}: median ${s.medianRowsPerSecond} rows/s, ${s.toBar}× the bar of ${BAR_ROWS_PER_SECOND} (${s.medianRowsPerServerCpuSecond} rows per server CPU-second); RSS ${s.rssMb.start} → peak ${s.rssMb.peak} → ${s.rssMb.end} MB`,
     );
   }
   const out = join(root, `bench/results/export-${total}.json`);

@@ -15,12 +15,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** The last answer per time zone: a request judges every station at its one clock reading (Context.now). */
+const lastAnswers = new Map<string, { at: number; answer: { weekday: number; time: string } }>();
+
 /** The ISO weekday (1 = Monday) and `HH:MM` wall-clock time at `instant` in `timeZone`. */
 export function localWeekdayAndTime(instant: Date, timeZone: string): { weekday: number; time: string } {
+  const last = lastAnswers.get(timeZone);
+  if (last?.at === instant.getTime()) return last.answer;
   const parts = formatterFor(timeZone).formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(part('weekday')) + 1;
-  return { weekday, time: `${part('hour')}:${part('minute')}` };
+  const answer = { weekday, time: `${part('hour')}:${part('minute')}` };
+  lastAnswers.set(timeZone, { at: instant.getTime(), answer });
+  return answer;
 }
 
 /**
