@@ -96,7 +96,8 @@ async function exportOnce(format, pid) {
     megabytes: Number((bytes / 1e6).toFixed(1)),
     seconds: Number(seconds.toFixed(2)),
     rowsPerSecond: Math.round(rows / seconds),
-    // What the server's own work allows, whatever else the machine runs: rows per second of its CPU.
+    // Rows per second of the server's own CPU: moved less than wall-clock time by other load on the
+    // machine, though not unmoved (shared cores and caches: 6 to 9.5 s per export seen here).
     serverCpuSeconds: Number(cpuSeconds.toFixed(2)),
     rowsPerServerCpuSecond: Math.round(rows / cpuSeconds),
     rssMb: { start: Math.round(rss[0]), peak: Math.round(Math.max(...rss)), end: Math.round(rss.at(-1)) },
