@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
-import { type DocumentNode, GraphQLError, type GraphQLFormattedError, parse, specifiedRules, validate } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLFormattedError, parse, specifiedRules, type ValidationRule, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { authenticate } from './auth/authenticate.js';
@@ -16,6 +16,7 @@ import { TokenError, Tokens } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Orm } from './db/orm.js';
 import { countSql, type SqlCount } from './db/sql-counter.js';
+import { EXPORT_PATH, exportRouter } from './export/export.routes.js';
 import { graphiqlRouter } from './graphiql/graphiql.js';
 import { type Context, createContext } from './graphql/context.js';
 import { armor } from './graphql/limits/armor.js';
@@ -99,8 +100,8 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
 
 /**
  * One HTTP server: GraphQL at /graphql (POST, GET, and WebSocket subscriptions over graphql-ws),
- * GraphiQL at /graphiql, Open311 GeoReport v2 at /open311/v2, /healthz (process up), /readyz
- * (database reachable).
+ * GraphiQL at /graphiql, Open311 GeoReport v2 at /open311/v2, exports at /export, /healthz
+ * (process up), /readyz (database reachable).
  */
 export type ServerSettings = Pick<
   Config,
@@ -260,14 +261,30 @@ export async function startServer(config: ServerSettings, orm: Orm, primary: Orm
       next();
     });
   }
-  const corsPolicy = cors({
+  const corsOptions = {
     origin: config.corsOrigins,
     allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
     exposedHeaders: ['x-request-id', 'retry-after'],
     maxAge: 600,
-  });
+  };
+  const corsPolicy = cors(corsOptions);
   // Open311 GeoReport v2 over residents' requests (open311/), with the same CORS and rate limit.
   app.use(OPEN311_PATH, corsPolicy, open311Router({ orm, pubsub, tokens, rateLimit }));
+  // Exports of a root connection as NDJSON or CSV (export/): the same CORS (a page in a portal may
+  // read the file's name and row count too), authentication, document limits and rate limit.
+  app.use(
+    EXPORT_PATH,
+    cors({ ...corsOptions, exposedHeaders: [...corsOptions.exposedHeaders, 'content-disposition', 'x-total-count'] }),
+    exportRouter({
+      orm,
+      pubsub,
+      tokens,
+      rateLimit,
+      schema,
+      validationRules: limits.validationRules as ValidationRule[],
+      maxCost: config.maxCost,
+    }),
+  );
   app.use(
     GRAPHQL_PATH,
     corsPolicy,

@@ -1,5 +1,5 @@
 import type { ClassType } from 'type-graphql';
-import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Extensions, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { badInput } from './errors.js';
 
 /** The largest page any connection returns; larger requests are refused, not truncated. */
@@ -24,10 +24,17 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+/**
+ * The extension on a connection's `first` argument that tells programs reading the schema (the
+ * export, export/export.query.ts) the largest page the connection returns; SDL does not print it.
+ */
+export const MAX_PAGE_SIZE_EXTENSION = 'maxPageSize';
+
 /** The pagination arguments of a connection whose pages hold at most `max` items. */
 export function PageArgsUpTo(max: number) {
   @ArgsType()
   class Args {
+    @Extensions({ [MAX_PAGE_SIZE_EXTENSION]: max })
     @Field(() => Int, {
       nullable: true,
       description: `Items after \`after\`: ${DEFAULT_PAGE_SIZE} if neither \`first\` nor \`last\` is given, at most ${max.toLocaleString('en')}.`,
