@@ -60,6 +60,8 @@ export async function paginate<T extends object>(
     where: where as never,
     orderBy: orderBy as never,
     includeCount: false,
+    // Lists are read, never changed through: no identity map, no change-tracking snapshot per row.
+    disableIdentityMap: true,
     ...(page.forward ? { first: size, after: cursor as never } : { last: size, before: cursor as never }),
   });
   const items = page.size === 0 ? [] : [...found.items];
