@@ -54,7 +54,11 @@ const pglPort = Number(values['pgl-port']);
 const ours = `http://127.0.0.1:${port}/graphql`;
 const theirs = `http://127.0.0.1:${pglPort}/graphql`;
 const dbName = 'gz_bench_side';
-const load = () => loadavg().map((l) => Number(l.toFixed(2)));
+/** The load averages (1, 5, 15 min) as `uptime` prints them: other work on the machine shows in the figures. */
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 // ---------------------------------------------------------------------------------------------
 // Data beyond the seed, and what PostGraphile needs.
@@ -461,7 +465,7 @@ try {
         const figures = await drive(side === 'ours' ? ours : theirs, q[side]);
         runs[q.key][side].push(figures);
         console.log(
-          `  ${q.key.padEnd(14)} ${side.padEnd(6)} ${String(figures.rps).padStart(6)} req/s  p50 ${figures.p50ms} ms  p99 ${figures.p99ms} ms  (${figures.requests} requests, ${figures.non2xx} non-2xx, ${figures.errors} errors; load ${figures.loadavg.before[0]})`,
+          `  ${q.key.padEnd(14)} ${side.padEnd(6)} ${String(figures.rps).padStart(6)} req/s  p50 ${figures.p50ms} ms  p99 ${figures.p99ms} ms  (${figures.requests} requests, ${figures.non2xx} non-2xx, ${figures.errors} errors; load ${figures.loadavg.before})`,
         );
       }
     }
@@ -483,7 +487,7 @@ try {
     };
   });
   console.log(
-    `\nour API / PostGraphile ${pglVersion()}, ${connections} connections, ${warmup} s warm-up + ${seconds} s each, best of ${rounds} round(s); load ${load().join(' ')}:`,
+    `\nour API / PostGraphile ${pglVersion()}, ${connections} connections, ${warmup} s warm-up + ${seconds} s each, best of ${rounds} round(s); load ${load()}:`,
   );
   console.log('| query | ours req/s | p50 | p99 | PostGraphile req/s | p50 | p99 | ratio | SQL statements (ours) / depth |');
   console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: |');
