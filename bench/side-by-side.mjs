@@ -349,8 +349,18 @@ function startPostGraphile(databaseUrl) {
   })();
 }
 
-/** autocannon against `endpoint` with the side's query: warm-up, then the timed run. */
-async function drive(endpoint, side) {
+/** CPU time (user + system, ms) the process has used so far, from /proc (Linux); null elsewhere. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
+/** autocannon against `endpoint` with the side's query: warm-up, then the timed run; `pid` the server's process. */
+async function drive(endpoint, side, pid) {
   const run = (duration) => {
     let i = 0;
     let errors = 0;
@@ -375,7 +385,9 @@ async function drive(endpoint, side) {
   };
   if (warmup > 0) await run(warmup);
   const before = load();
+  const cpuBefore = cpuMs(pid);
   const { r, errors } = await run(seconds);
+  const cpuAfter = cpuMs(pid);
   return {
     requests: r.requests.total,
     rps: Number(r.requests.average.toFixed(0)),
@@ -383,6 +395,8 @@ async function drive(endpoint, side) {
     p99ms: r.latency.p99,
     non2xx: r.non2xx,
     errors: r.errors + errors,
+    // The server process's CPU per answered request: what the server itself spends, apart from PostgreSQL.
+    serverCpuMsPerRequest: cpuBefore == null ? null : Number(((cpuAfter - cpuBefore) / r.requests.total).toFixed(2)),
     loadavg: { before, after: load() },
   };
 }
@@ -462,10 +476,10 @@ try {
     for (const q of list) {
       const order = round % 2 === 0 ? ['ours', 'theirs'] : ['theirs', 'ours'];
       for (const side of order) {
-        const figures = await drive(side === 'ours' ? ours : theirs, q[side]);
+        const figures = await drive(side === 'ours' ? ours : theirs, q[side], side === 'ours' ? server.pid : pgl.pid);
         runs[q.key][side].push(figures);
         console.log(
-          `  ${q.key.padEnd(14)} ${side.padEnd(6)} ${String(figures.rps).padStart(6)} req/s  p50 ${figures.p50ms} ms  p99 ${figures.p99ms} ms  (${figures.requests} requests, ${figures.non2xx} non-2xx, ${figures.errors} errors; load ${figures.loadavg.before})`,
+          `  ${q.key.padEnd(14)} ${side.padEnd(6)} ${String(figures.rps).padStart(6)} req/s  p50 ${figures.p50ms} ms  p99 ${figures.p99ms} ms  server CPU ${figures.serverCpuMsPerRequest} ms/request  (${figures.requests} requests, ${figures.non2xx} non-2xx, ${figures.errors} errors; load ${figures.loadavg.before})`,
         );
       }
     }
@@ -477,8 +491,8 @@ try {
     return {
       query: q.key,
       title: q.title,
-      ours: { rps: o.rps, p50ms: o.p50ms, p99ms: o.p99ms, sqlStatements: q.sqlStatements },
-      theirs: { rps: t.rps, p50ms: t.p50ms, p99ms: t.p99ms },
+      ours: { rps: o.rps, p50ms: o.p50ms, p99ms: o.p99ms, serverCpuMsPerRequest: o.serverCpuMsPerRequest, sqlStatements: q.sqlStatements },
+      theirs: { rps: t.rps, p50ms: t.p50ms, p99ms: t.p99ms, serverCpuMsPerRequest: t.serverCpuMsPerRequest },
       ratio: Number((o.rps / t.rps).toFixed(2)),
       depth: q.depth,
       postgraphileEquivalent: q.equivalent,
@@ -489,11 +503,13 @@ try {
   console.log(
     `\nour API / PostGraphile ${pglVersion()}, ${connections} connections, ${warmup} s warm-up + ${seconds} s each, best of ${rounds} round(s); load ${load()}:`,
   );
-  console.log('| query | ours req/s | p50 | p99 | PostGraphile req/s | p50 | p99 | ratio | SQL statements (ours) / depth |');
-  console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: |');
+  console.log(
+    '| query | ours req/s | p50 | p99 | CPU/req | PostGraphile req/s | p50 | p99 | CPU/req | ratio | SQL statements (ours) / depth |',
+  );
+  console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
   for (const r of results) {
     console.log(
-      `| ${r.title} | ${r.ours.rps} | ${r.ours.p50ms} ms | ${r.ours.p99ms} ms | ${r.theirs.rps} | ${r.theirs.p50ms} ms | ${r.theirs.p99ms} ms | **${r.ratio}** | ${r.ours.sqlStatements} / ${r.depth} |`,
+      `| ${r.title} | ${r.ours.rps} | ${r.ours.p50ms} ms | ${r.ours.p99ms} ms | ${r.ours.serverCpuMsPerRequest} ms | ${r.theirs.rps} | ${r.theirs.p50ms} ms | ${r.theirs.p99ms} ms | ${r.theirs.serverCpuMsPerRequest} ms | **${r.ratio}** | ${r.ours.sqlStatements} / ${r.depth} |`,
     );
   }
   const file = join(root, 'bench/results', 'side-by-side.json');
