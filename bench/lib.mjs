@@ -48,8 +48,11 @@ export async function graphql(endpoint, query, variables, token) {
   return body.data;
 }
 
-/** Starts `dist/main.js` on the database (demo district at scale 1 when empty) and waits until `readyQuery` answers. */
-export async function startApi({ port, databaseUrl, dataDir, readyQuery }) {
+/**
+ * Starts `dist/main.js` on the database (demo district at scale 1 when empty, unless `env` says
+ * otherwise) and waits until `readyQuery` answers.
+ */
+export async function startApi({ port, databaseUrl, dataDir, readyQuery, env = {} }) {
   // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server.
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
   // As `pnpm start` runs it: a young generation of 64 MB, so the short-lived objects of a page of
@@ -65,6 +68,7 @@ export async function startApi({ port, databaseUrl, dataDir, readyQuery }) {
       GZ_SEED_ON_EMPTY: 'true',
       GZ_SEED_SCALE: '1',
       GZ_RATE_LIMIT: '0',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -39,12 +39,24 @@ export function nestedConnectionLoader<T extends object>(
   only: SqlCondition = EVERY_ROW,
 ): DataLoader<number, ConnectionResult<T>> {
   const page: PageRequest = pageRequest(args, source.ordering.name, source.ordering.keys.length);
+  const keyedById = sameRowSameId(em, source.entity);
   return new DataLoader(async (parentIds: readonly number[]) => {
     const rows = await em.execute<Row[]>(buildSql(source, page, parentIds.length, only), [
       ...parentIds,
       ...only.params,
       ...(page.cursor ?? []),
     ]);
+    // A row under several parents (a service of twenty stations) is mapped to its entity once.
+    const mapped = new Map<unknown, T>();
+    const entityOf = (data: Record<string, unknown>): T => {
+      if (!keyedById || data.id == null) return em.map(source.entity, data as never);
+      let entity = mapped.get(data.id);
+      if (!entity) {
+        entity = em.map(source.entity, data as never);
+        mapped.set(data.id, entity);
+      }
+      return entity;
+    };
     const byParent = new Map<number, Row[]>();
     for (const row of rows) {
       const list = byParent.get(Number(row.__parent)) ?? [];
@@ -58,7 +70,7 @@ export function nestedConnectionLoader<T extends object>(
       const kept = page.size === 0 ? [] : found.slice(0, page.size);
       const items = kept.map((row) => {
         const { __parent, __total, __after, __rn, ...data } = row;
-        return em.map(source.entity, data as never);
+        return entityOf(data);
       });
       if (!page.forward) items.reverse();
       return toConnection(
@@ -71,6 +83,12 @@ export function nestedConnectionLoader<T extends object>(
       );
     });
   });
+}
+
+/** Whether the entity's one primary key is `id`: then two rows of its table with the same `id` are the same row. */
+function sameRowSameId(em: EntityManager, entity: EntityClass<object>): boolean {
+  const keys = em.getMetadata().get(entity).primaryKeys;
+  return keys.length === 1 && keys[0] === 'id';
 }
 
 function buildSql(source: NestedSource<object>, page: PageRequest, parents: number, only: SqlCondition): string {

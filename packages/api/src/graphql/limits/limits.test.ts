@@ -19,6 +19,33 @@ describe('limits against abuse', () => {
     expect(nestedPages.extensions?.cost).toEqual({ requested: 31, maximum: 100_000 });
   });
 
+  it('costs the same document anew for other variables, and the same for the same ones (costs are remembered)', async () => {
+    const doc = 'query($n: Int) { areas(first: $n) { nodes { name parent { name } } } }';
+    const costOf = async (n: number) => (await gql(doc, { n })).extensions?.cost;
+    expect(await costOf(10)).toEqual({ requested: 21, maximum: 100_000 });
+    expect(await costOf(3)).toEqual({ requested: 7, maximum: 100_000 });
+    expect(await costOf(10)).toEqual({ requested: 21, maximum: 100_000 });
+    const tooMany = await gql(
+      'query($n: Int) { areas(first: $n) { nodes { children(first: $n) { nodes { children(first: $n) { nodes { name } } } } } } }',
+      { n: 100 },
+    );
+    expect(tooMany.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
+    const again = await gql(
+      'query($n: Int) { areas(first: $n) { nodes { children(first: $n) { nodes { children(first: $n) { nodes { name } } } } } } }',
+      { n: 100 },
+    );
+    expect(again.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
+  });
+
+  it('tells caches not to store an answer', async () => {
+    const res = await fetch(graphqlUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ areas(first: 1) { totalCount } }' }),
+    });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('refuses a query that could return too many objects, before running it', async () => {
     const r = await gql('{ areas(first: 100) { nodes { children(first: 100) { nodes { children(first: 100) { nodes { name } } } } } } }');
     expect(r.status).toBe(400);

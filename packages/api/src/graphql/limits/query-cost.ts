@@ -19,13 +19,32 @@ const objectCount: ComplexityEstimator = ({ type, field, args, childComplexity }
   return 1 + childComplexity;
 };
 
+/**
+ * Costs already computed, by document (Apollo parses a query text once and hands the same
+ * document to every request with that text) and then by operation name and variables; a few
+ * hundred per document at most. The schema is the process's one schema.
+ */
+const known = new WeakMap<DocumentNode, Map<string, number>>();
+const KNOWN_PER_DOCUMENT = 256;
+
 export function queryCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown>,
   operationName?: string,
 ): number {
-  return getComplexity({ schema, query: document, variables, operationName, estimators: [objectCount] });
+  let costs = known.get(document);
+  if (!costs) {
+    costs = new Map();
+    known.set(document, costs);
+  }
+  const key = `${operationName ?? ''} ${JSON.stringify(variables)}`;
+  const cached = costs.get(key);
+  if (cached !== undefined) return cached;
+  const cost = getComplexity({ schema, query: document, variables, operationName, estimators: [objectCount] });
+  if (costs.size >= KNOWN_PER_DOCUMENT) costs.delete(costs.keys().next().value as string);
+  costs.set(key, cost);
+  return cost;
 }
 
 /** The refusal of an operation that could return more objects than allowed. */

@@ -113,6 +113,19 @@ describe('stations: fields, filters and nested connections', () => {
     expect(covering.stations.totalCount).toBeGreaterThanOrEqual(1);
   });
 
+  it('lists a service under every station offering it, as each station alone lists it (one batch, shared rows)', async () => {
+    const SERVICES = 'services(first: 50) { totalCount nodes { id code name nameEn category } }';
+    const batch = await query(`{ stations(first: 30) { nodes { id ${SERVICES} } } }`);
+    const seen = new Map<string, number>();
+    for (const station of batch.stations.nodes) {
+      const alone = await query(`query($id: ID!) { node(id: $id) { ... on Station { ${SERVICES} } } }`, { id: station.id });
+      expect(station.services).toEqual(alone.node.services);
+      for (const service of station.services.nodes) seen.set(service.id, (seen.get(service.id) ?? 0) + 1);
+    }
+    // The demo's stations share services: the batch did map rows of the same service for several stations.
+    expect(Math.max(...seen.values())).toBeGreaterThan(1);
+  });
+
   it('creates and edits a station in one transaction each', async () => {
     const community = { id: (await scratchCommunity()).community };
     const grid = (
