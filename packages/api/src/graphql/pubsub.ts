@@ -54,20 +54,32 @@ export function createChangePubSub(redis?: RedisClients) {
   }>(
     redis
       ? {
-          eventTarget: prefixed(createRedisEventTarget({ publishClient: redis.commands, subscribeClient: redis.subscriber }), redis.prefix),
+          eventTarget: overRedis(redis),
         }
       : {},
   );
 }
 
-/** The same event target with every topic under `prefix`. */
 type RedisEventTarget = ReturnType<typeof createRedisEventTarget<CustomEvent>>;
 
-function prefixed(target: RedisEventTarget, prefix: string): RedisEventTarget {
+/**
+ * Yoga's Redis event target with every topic under the deployment's prefix. Publishing goes
+ * straight to Redis with its failure caught: the library does not await its `publish`, and an
+ * event announced after Redis went away (a tally coalesced while the server stopped) would
+ * otherwise end as an unhandled rejection.
+ */
+function overRedis(redis: RedisClients): RedisEventTarget {
+  const target = createRedisEventTarget<CustomEvent>({ publishClient: redis.commands, subscribeClient: redis.subscriber });
   return {
-    addEventListener: (topic, listener) => target.addEventListener(prefix + topic, listener),
-    removeEventListener: (topic, listener) => target.removeEventListener(prefix + topic, listener),
-    dispatchEvent: (event: CustomEvent) => target.dispatchEvent(new CustomEvent(prefix + event.type, { detail: event.detail })),
+    addEventListener: (topic, listener) => target.addEventListener(redis.prefix + topic, listener),
+    removeEventListener: (topic, listener) => target.removeEventListener(redis.prefix + topic, listener),
+    dispatchEvent: (event: CustomEvent) => {
+      const message = event.detail === undefined ? '' : JSON.stringify(event.detail);
+      redis.commands.publish(redis.prefix + event.type, message).catch((error: Error) => {
+        if (redis.commands.status !== 'end') console.error(`publishing ${event.type} to Redis failed: ${error.message}`);
+      });
+      return true;
+    },
   };
 }
 export type ChangePubSub = ReturnType<typeof createChangePubSub>;
