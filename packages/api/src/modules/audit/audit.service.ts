@@ -102,32 +102,15 @@ export function hashOf(r: Hashed): string {
  * Appends a change to the audit trail. Call it inside the transaction that makes the change,
  * so the record and the change are written together or not at all.
  */
-export async function recordChange(tx: EntityManager, actor: Actor, change: Change): Promise<AuditRecord> {
-  await tx.execute('select pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
-  const [last] = await tx.execute<{ hash: string }[]>('select hash from audit_record order by id desc limit 1');
-  const fields = {
-    at: new Date(),
-    actorKind: actor.kind,
-    actorId: actor.id,
-    role: actor.role,
-    roleAreaId: actor.roleAreaId,
-    action: change.action,
-    objectType: change.objectType,
-    objectId: change.objectId,
-    before: change.before,
-    after: change.after,
-    requestId: actor.requestId,
-    areaPath: change.areaPath,
-    prevHash: last?.hash ?? GENESIS,
-  };
-  const record = tx.create(AuditRecord, { ...fields, hash: hashOf(fields) } as never);
-  await tx.flush();
-  return record;
+export function recordChange(tx: EntityManager, actor: Actor, change: Change): Promise<void> {
+  return recordChanges(tx, actor, [change]);
 }
 
 /**
- * Appends many changes at once (a property company's batch): one lock, one read of the chain's
- * end, one multi-row insert. Same rules as `recordChange`: call it inside the transaction.
+ * Appends changes in order (one, or a property company's batch): one lock, one read of the
+ * chain's end, one insert. Call it inside the transaction that makes the changes. The lock is
+ * taken before the ids are drawn and held until commit, so ids become visible in chain order
+ * (the change feed relies on it).
  */
 export async function recordChanges(tx: EntityManager, actor: Actor, changes: readonly Change[]): Promise<void> {
   if (!changes.length) return;

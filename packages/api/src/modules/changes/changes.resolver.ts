@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { requireCompany } from '../../auth/property-company.js';
 import type { Context } from '../../graphql/context.js';
-import { badInput, GzError } from '../../graphql/errors.js';
+import { badInput } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { Area } from '../areas/area.entity.js';
 import { AreaType } from '../areas/area.types.js';
@@ -8,7 +9,6 @@ import {
   type ChangeEventValue,
   type ChangeKind,
   changesAfter,
-  companyOf,
   compoundsOf,
   fromCursor,
   latestSequence,
@@ -16,16 +16,6 @@ import {
   toCursor,
 } from './changes.service.js';
 import { ChangeEventType, ChangeFeedType, ChangeKindEnum } from './changes.types.js';
-
-const forbidden = () =>
-  new GzError('FORBIDDEN', 'The change feed is for property companies: an API key with scope WRITE_PROPERTY', { http: { status: 403 } });
-
-/** The company the caller's key speaks for; anyone else is refused. */
-export async function requireCompany(ctx: Context): Promise<number> {
-  const company = await companyOf(ctx.em, ctx.actor);
-  if (company === null) throw forbidden();
-  return company;
-}
 
 @Resolver(() => ChangeEventType)
 export class ChangesResolver {

@@ -1,9 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { ApiKey } from '../api-keys/api-key.entity.js';
 import { Area } from '../areas/area.entity.js';
 import { likePrefix } from '../areas/area.service.js';
-import type { Actor } from '../audit/audit.service.js';
-import { Organization } from '../organizations/organization.entity.js';
 
 /**
  * A property company's change feed: what changed on our side in the compounds (小区) it manages,
@@ -56,19 +53,6 @@ export interface ChangePage {
   /** Resume after this: the last event's sequence, or `after` when there was none. */
   cursor: number;
   hasMore: boolean;
-}
-
-/**
- * The property company an API key speaks for: a key with scope `write:property` of an
- * organisation of kind PROPERTY_COMPANY. Anyone else has no feed (people included: the feed is
- * for the company's system, and a person's roles say nothing of which company they work for).
- */
-export async function companyOf(em: EntityManager, actor: Actor): Promise<number | null> {
-  if (actor.kind !== 'API_KEY' || actor.id == null) return null;
-  const key = await em.findOne(ApiKey, { id: actor.id, revokedAt: null }, { fields: ['scopes', 'organization'] });
-  if (!key?.scopes.includes('write:property')) return null;
-  const organization = await em.findOne(Organization, { id: key.organization.id as number }, { fields: ['kind'] });
-  return organization?.kind === 'PROPERTY_COMPANY' ? organization.id : null;
 }
 
 export async function compoundsOf(em: EntityManager, company: number): Promise<Compound[]> {

@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireCompany } from '../../auth/property-company.js';
 import { PageArgs } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { inputId } from '../../graphql/ids.js';
 import { withUserErrors } from '../../graphql/mutation.js';
 import { orderingBy, paginate } from '../../graphql/paginate.js';
-import { requireCompany } from '../changes/changes.resolver.js';
 import { toCursor } from '../changes/changes.service.js';
 import { Webhook } from './webhook.entity.js';
 import { createWebhook, deleteWebhook } from './webhook.service.js';
