@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { graphqlUrl, operatorToken, query } from './test/client.js';
-import { firstArea, scratchCommunity, uniqueName } from './test/fixtures.js';
+import { firstArea, propertyCompany, scratchCommunity } from './test/fixtures.js';
 
 const run = promisify(execFile);
 const example = (path: string) => fileURLToPath(new URL(`../../../examples/${path}`, import.meta.url));
@@ -32,27 +32,7 @@ describe('examples/', () => {
 
   describe('property-sync', () => {
     /** A property company managing a compound of the test's own, and its WRITE_PROPERTY key. */
-    async function company(): Promise<{ compound: string; key: string }> {
-      const { community } = await scratchCommunity();
-      const org = await query<{ createOrganization: { organization: { id: string } } }>(
-        'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } } }',
-        { i: { kind: 'PROPERTY_COMPANY', name: uniqueName('和谐物业'), area: community, propertyCompanyKind: 'MARKET' } },
-      );
-      const organization = org.createOrganization.organization.id;
-      const area = await query<{ createArea: { area: { id: string } } }>(
-        'mutation($i: CreateAreaInput!) { createArea(input: $i) { area { id } } }',
-        {
-          i: { kind: 'COMPOUND', name: uniqueName('和谐家园'), parent: community, management: 'PROPERTY_COMPANY', manager: organization },
-        },
-      );
-      const key = await query<{ createApiKey: { secret: string } }>(
-        'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }',
-        {
-          i: { organization, name: 'sync', scopes: ['WRITE_PROPERTY'] },
-        },
-      );
-      return { compound: area.createArea.area.id, key: key.createApiKey.secret };
-    }
+    const company = async () => propertyCompany((await scratchCommunity()).community, '和谐物业');
 
     const households = async (compound: string) => {
       const data = await query<{ areas: { totalCount: number } }>(

@@ -66,3 +66,31 @@ export async function signInAs(role: string, within?: string): Promise<{ token: 
   const personId = only.id;
   return { token: await tokenForPerson(personId), personId };
 }
+
+/** An API key of `organization` with `scopes`, made by the test operator (an administrator there). */
+export async function apiKeyOf(organization: string, scopes: string[]): Promise<string> {
+  const data = await query<{ createApiKey: { secret: string } }>(
+    'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }',
+    {
+      i: { organization, name: uniqueName('测试密钥'), scopes },
+    },
+  );
+  return data.createApiKey.secret;
+}
+
+/** A property company sitting in `community`, managing a compound of its own there, with a WRITE_PROPERTY key. */
+export async function propertyCompany(community: string, name: string): Promise<{ organization: string; compound: string; key: string }> {
+  const org = await query<{ createOrganization: { organization: { id: string } | null; userErrors: unknown[] } }>(
+    'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } userErrors { field message } } }',
+    { i: { kind: 'PROPERTY_COMPANY', name: uniqueName(name), area: community, propertyCompanyKind: 'MARKET' } },
+  );
+  const organization = org.createOrganization.organization?.id;
+  if (!organization) throw new Error(JSON.stringify(org.createOrganization.userErrors));
+  const area = await query<{ createArea: { area: { id: string } | null; userErrors: unknown[] } }>(
+    'mutation($i: CreateAreaInput!) { createArea(input: $i) { area { id } userErrors { field message } } }',
+    { i: { kind: 'COMPOUND', name: uniqueName(`${name}小区`), parent: community, management: 'PROPERTY_COMPANY', manager: organization } },
+  );
+  const compound = area.createArea.area?.id;
+  if (!compound) throw new Error(JSON.stringify(area.createArea.userErrors));
+  return { organization, compound, key: await apiKeyOf(organization, ['WRITE_PROPERTY']) };
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gql, query } from '../../test/client.js';
-import { scratchCommunity, uniqueName } from '../../test/fixtures.js';
+import { apiKeyOf, propertyCompany, scratchCommunity } from '../../test/fixtures.js';
 
 /** Two property companies in a community of the test's own, each managing one compound, each with a key. */
 let community: string;
@@ -38,34 +38,6 @@ async function sync(key: string | null, input: Record<string, unknown>): Promise
   return data.syncProperty;
 }
 
-async function organization(kind: string, name: string): Promise<string> {
-  const data = await query<{ createOrganization: { organization: { id: string }; userErrors: unknown[] } }>(
-    'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } userErrors { field message } } }',
-    { i: { kind, name: uniqueName(name), area: community, propertyCompanyKind: 'MARKET' } },
-  );
-  if (!data.createOrganization.organization) throw new Error(JSON.stringify(data.createOrganization.userErrors));
-  return data.createOrganization.organization.id;
-}
-
-async function compound(manager: string): Promise<string> {
-  const data = await query<{ createArea: { area: { id: string }; userErrors: unknown[] } }>(
-    'mutation($i: CreateAreaInput!) { createArea(input: $i) { area { id } userErrors { field message } } }',
-    { i: { kind: 'COMPOUND', name: uniqueName('物业小区'), parent: community, management: 'PROPERTY_COMPANY', manager } },
-  );
-  if (!data.createArea.area) throw new Error(JSON.stringify(data.createArea.userErrors));
-  return data.createArea.area.id;
-}
-
-async function key(organizationId: string, scopes: string[]): Promise<string> {
-  const data = await query<{ createApiKey: { secret: string } }>(
-    'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }',
-    {
-      i: { organization: organizationId, name: uniqueName('物业系统'), scopes },
-    },
-  );
-  return data.createApiKey.secret;
-}
-
 async function childrenOf(
   area: string,
 ): Promise<{ id: string; name: string; kind: string; floorArea: number | null; ownerCount: number | null }[]> {
@@ -79,13 +51,11 @@ async function childrenOf(
 
 beforeAll(async () => {
   ({ community } = await scratchCommunity());
-  const companyA = await organization('PROPERTY_COMPANY', '红心物业');
-  const companyB = await organization('PROPERTY_COMPANY', '安居物业');
-  compoundA = await compound(companyA);
-  compoundB = await compound(companyB);
-  keyA = await key(companyA, ['WRITE_PROPERTY']);
-  keyB = await key(companyB, ['WRITE_PROPERTY']);
-  readOnlyKeyA = await key(companyA, ['READ_PUBLIC']);
+  const companyA = await propertyCompany(community, '红心物业');
+  const companyB = await propertyCompany(community, '安居物业');
+  ({ compound: compoundA, key: keyA } = companyA);
+  ({ compound: compoundB, key: keyB } = companyB);
+  readOnlyKeyA = await apiKeyOf(companyA.organization, ['READ_PUBLIC']);
 }, 60_000);
 
 describe('syncProperty: a property company keeps its records in step', () => {
