@@ -2,6 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import type { SqlCondition } from '../auth/visibility.js';
+import { readEntity } from '../db/read-entity.js';
 import type { ConnectionResult, PageArgs, PageRequest } from './connection.js';
 import { type Ordering, pageRequest, toConnection } from './paginate.js';
 
@@ -49,10 +50,10 @@ export function nestedConnectionLoader<T extends object>(
     // A row under several parents (a service of twenty stations) is mapped to its entity once.
     const mapped = new Map<unknown, T>();
     const entityOf = (data: Record<string, unknown>): T => {
-      if (!keyedById || data.id == null) return em.map(source.entity, data as never);
+      if (!keyedById || data.id == null) return readEntity(em, source.entity, data);
       let entity = mapped.get(data.id);
       if (!entity) {
-        entity = em.map(source.entity, data as never);
+        entity = readEntity(em, source.entity, data);
         mapped.set(data.id, entity);
       }
       return entity;

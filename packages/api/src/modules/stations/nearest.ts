@@ -1,6 +1,7 @@
 import { type FilterQuery, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { type ConnectionResult, connectionResult, encodeCursor, type PageArgs, pageRequest } from '../../graphql/connection.js';
+import { readEntity } from '../../db/read-entity.js';
 import { Station } from './station.entity.js';
 import type { GeoPoint } from './station.service.js';
 
@@ -64,7 +65,7 @@ export async function nearestStations(
   const kept = rows.slice(0, page.size);
   if (!page.forward) kept.reverse();
   const edges = kept.map((row) => ({
-    node: em.map(Station, row),
+    node: readEntity(em, Station, row),
     cursor: encodeCursor(ORDERING, [Number(row.chord), Number(row.id)]),
     distance: Math.round(Number(row.distance) * 10) / 10,
   }));
