@@ -18,6 +18,7 @@ import type { Orm } from './db/orm.js';
 import { countSql, type SqlCount } from './db/sql-counter.js';
 import { EXPORT_PATH, exportRouter } from './export/export.routes.js';
 import { graphiqlRouter } from './graphiql/graphiql.js';
+import { CompiledExecution } from './graphql/compiled-execution.js';
 import { type Context, createContext } from './graphql/context.js';
 import { armor } from './graphql/limits/armor.js';
 import { isRegistered, notRegistered, persistedQueryCache, readManifests, useSafelist } from './graphql/limits/persisted-operations.js';
@@ -216,8 +217,10 @@ export async function startServer(config: ServerSettings, orm: Orm, primary: Orm
     wsServer,
   );
 
+  const execution = new CompiledExecution(schema);
   const apollo = new ApolloServer<Context>({
-    schema,
+    // The schema, run by graphql-jit's compiled documents instead of graphql-js's interpreter.
+    gateway: execution.apolloGateway(),
     introspection: config.introspection,
     validationRules: limits.validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
@@ -300,6 +303,7 @@ export async function startServer(config: ServerSettings, orm: Orm, primary: Orm
       tokens,
       rateLimit,
       schema,
+      execution,
       validationRules: limits.validationRules as ValidationRule[],
       maxCost: config.maxCost,
     }),

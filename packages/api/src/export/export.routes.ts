@@ -34,6 +34,7 @@ import { cellOf } from './export.columns.js';
 import { ExportError } from './export.error.js';
 import { type ExportPlan, type ExportRequest, planExport } from './export.query.js';
 import { type ExportPage, exportPages, pagePoints } from './export.service.js';
+import type { CompiledExecution } from '../graphql/compiled-execution.js';
 
 export const EXPORT_PATH = '/export';
 const MAX_BODY = '1mb';
@@ -50,6 +51,8 @@ export interface ExportSettings {
   tokens: Tokens | null;
   rateLimit: RateLimit | null;
   schema: GraphQLSchema;
+  /** Runs the pages: the schema's documents, compiled. */
+  execution: CompiledExecution;
   validationRules: ValidationRule[];
   maxCost: number;
 }
@@ -114,7 +117,7 @@ async function send(res: Response, chunk: string, signal: AbortSignal): Promise<
 }
 
 export function exportRouter(settings: ExportSettings): Router {
-  const { orm, pubsub, tokens, rateLimit, schema } = settings;
+  const { orm, pubsub, tokens, rateLimit, execution } = settings;
   const router = express.Router();
   router.use(express.json({ limit: MAX_BODY }));
 
@@ -168,7 +171,7 @@ export function exportRouter(settings: ExportSettings): Router {
       }
       plan = planExport(request, settings);
       const context = createContext(orm.em, pubsub, tokens, actor, req.ip);
-      pages = exportPages(schema, plan, context, { signal, beforePage: charger(context.rateKey, signal) });
+      pages = exportPages(execution, plan, context, { signal, beforePage: charger(context.rateKey, signal) });
       // The first page runs before anything is sent: a refusal still has its status.
       first = await pages.next();
     } catch (error) {

@@ -1,11 +1,12 @@
 /**
- * Runs an export's pages (export.query.ts plans them) one after another with graphql-js's
- * `execute` on the one schema, with the caller's context: what a row shows, and which rows there
+ * Runs an export's pages (export.query.ts plans them) one after another, compiled once
+ * (graphql/compiled-execution.ts) on the one schema, with the caller's context: what a row shows, and which rows there
  * are, follow exactly the rules of GraphQL (access, visibility, masking of personal data). Each
  * page is read on a fresh unit of work, so memory holds a page or two, never the export. No HTTP here:
  * export.routes.ts writes the rows as they come.
  */
-import { type ExecutionResult, execute, type GraphQLSchema } from 'graphql';
+import type { ExecutionResult } from 'graphql';
+import type { CompiledExecution } from '../graphql/compiled-execution.js';
 import type { Context } from '../graphql/context.js';
 import { ExportError, exportErrorOf } from './export.error.js';
 import { type ExportPlan, PAGE_INFO, pageVariables } from './export.query.js';
@@ -51,7 +52,7 @@ interface PageRead {
  * process encodes): two pages at most are in memory.
  */
 export async function* exportPages(
-  schema: GraphQLSchema,
+  execution: CompiledExecution,
   plan: ExportPlan,
   context: Context,
   { signal, beforePage }: RunOptions,
@@ -61,13 +62,12 @@ export async function* exportPages(
     if (signal.aborted) return { rows: [], totalCount: null, next: null };
     // A fresh unit of work and fresh loaders per page: the identity map would otherwise keep every row read.
     if (index > 0) context.renew();
-    const result: ExecutionResult = await execute({
-      schema,
-      document: index === 0 ? plan.firstPage : plan.nextPages,
-      operationName: plan.operationName,
-      variableValues: pageVariables(plan, size, after),
-      contextValue: context,
-    });
+    const result: ExecutionResult = await execution.execute(
+      index === 0 ? plan.firstPage : plan.nextPages,
+      plan.operationName,
+      context,
+      pageVariables(plan, size, after),
+    );
     // A row that GraphQL would answer with an error is not silently left out: the export stops.
     if (result.errors?.length) throw exportErrorOf(result.errors[0]);
     const connection = result.data?.[plan.responseKey] as ConnectionData | null | undefined;

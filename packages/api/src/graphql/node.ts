@@ -10,9 +10,12 @@ export function expectId(globalId: string, type: IdType, argument: string): numb
   return parsed.id;
 }
 
+/** Every node's class is named as its GraphQL type. */
+export const resolveNodeType = (value: object): string => value.constructor.name;
+
 @InterfaceType({
   description: 'An object with a global ID, fetchable with `node(id:)` and `nodes(ids:)`.',
-  resolveType: (value: object) => value.constructor.name,
+  resolveType: resolveNodeType,
 })
 export abstract class Node {
   @Field(() => ID, { description: 'Opaque global ID.' })

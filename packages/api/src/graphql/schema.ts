@@ -1,4 +1,4 @@
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLInterfaceType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver.js';
@@ -15,6 +15,7 @@ import { AreaStatisticsResolver, StatisticsResolver } from '../modules/statistic
 import { ProposalResolver } from '../modules/votes/proposal.resolver.js';
 import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
 import { OrganizationWishesResolver, PersonWishesResolver, WishResolver } from '../modules/wishes/wish.resolver.js';
+import { resolveNodeType } from './node.js';
 import { NodeResolver } from './node.resolver.js';
 import type { ChangePubSub } from './pubsub.js';
 
@@ -46,11 +47,15 @@ export const resolvers = [
 ] as const;
 
 /** The one GraphQL schema, built from the resolvers and their types. */
-export function createSchema(pubSub: ChangePubSub): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(pubSub: ChangePubSub): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     pubSub: pubSub as never,
     validate: false,
     emitSchemaFile: false,
   });
+  // type-graphql wraps `resolveType` in an async function; graphql-jit (compiled-execution.ts)
+  // needs the type at once. The object's class names its type, as node.ts says.
+  (schema.getType('Node') as GraphQLInterfaceType).resolveType = resolveNodeType;
+  return schema;
 }
