@@ -27,6 +27,7 @@ import type { GraphQLSchema, ValidationRule } from 'graphql';
 import { authenticate } from '../auth/authenticate.js';
 import { TokenError, type Tokens } from '../auth/tokens.js';
 import type { Orm } from '../db/orm.js';
+import type { CompiledExecution } from '../graphql/compiled-execution.js';
 import { createContext } from '../graphql/context.js';
 import type { RateLimit } from '../graphql/limits/rate-limit.js';
 import type { ChangePubSub } from '../graphql/pubsub.js';
@@ -34,7 +35,6 @@ import { cellOf } from './export.columns.js';
 import { ExportError } from './export.error.js';
 import { type ExportPlan, type ExportRequest, planExport } from './export.query.js';
 import { type ExportPage, exportPages, pagePoints } from './export.service.js';
-import type { CompiledExecution } from '../graphql/compiled-execution.js';
 
 export const EXPORT_PATH = '/export';
 const MAX_BODY = '1mb';

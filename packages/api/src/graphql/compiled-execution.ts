@@ -59,7 +59,12 @@ export class CompiledExecution {
   }
 
   /** Runs one operation of `document`, as graphql-js's `execute` would. */
-  execute(document: DocumentNode, operationName: string | null | undefined, contextValue: unknown, variables: Record<string, unknown> | undefined) {
+  execute(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    contextValue: unknown,
+    variables: Record<string, unknown> | undefined,
+  ) {
     const compiled = this.compile(document, operationName);
     if (!isCompiledQuery(compiled)) return compiled;
     const result = compiled.query(undefined, contextValue, variables ?? {});

@@ -1,7 +1,7 @@
 import { type FilterQuery, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
-import { type ConnectionResult, connectionResult, encodeCursor, type PageArgs, pageRequest } from '../../graphql/connection.js';
 import { readEntity } from '../../db/read-entity.js';
+import { type ConnectionResult, connectionResult, encodeCursor, type PageArgs, pageRequest } from '../../graphql/connection.js';
 import { Station } from './station.entity.js';
 import type { GeoPoint } from './station.service.js';
 
