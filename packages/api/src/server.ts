@@ -8,7 +8,16 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
-import { type DocumentNode, GraphQLError, type GraphQLFormattedError, parse, specifiedRules, type ValidationRule, validate } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLFormattedError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  type ValidationRule,
+  validate,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { authenticate } from './auth/authenticate.js';
@@ -75,7 +84,7 @@ function useSqlTrace(): ApolloServerPlugin<Context> {
   };
 }
 
-/** A mutation reads from the primary database what it writes there (replicas may lag). */
+/** A mutation reads from the primary database what it writes there (replicas may lag), into its unit of work. */
 function usePrimaryForMutations(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -203,15 +212,12 @@ export async function startServer(config: ServerSettings, orm: Orm, primary: Orm
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
-        return {
-          schema,
-          document,
-          variableValues: payload.variables,
-          operationName: payload.operationName,
-          contextValue: Object.assign(createContext(primary.em, pubsub, tokens, ctx.extra.actor), {
-            allowPrivateWebhooks: config.webhooks.allowPrivate,
-          }),
-        };
+        const contextValue = Object.assign(createContext(primary.em, pubsub, tokens, ctx.extra.actor), {
+          allowPrivateWebhooks: config.webhooks.allowPrivate,
+        });
+        // A mutation over WebSocket writes, as over HTTP (usePrimaryForMutations).
+        if (getOperationAST(document, payload.operationName)?.operation === 'mutation') contextValue.usePrimary();
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
       },
     },
     wsServer,

@@ -39,8 +39,10 @@ export interface Context {
    */
   renew(): void;
   /**
-   * From here on, read from the primary database, not a replica: a mutation reads what it has
-   * just written (server.ts calls it for every mutation). No-op without replicas.
+   * This operation writes (server.ts calls it for every mutation, over HTTP and WebSocket): from
+   * here on, read from the primary database, not a replica, so a mutation reads what it has just
+   * written, and load entities by ID into the unit of work, where changes to them are tracked.
+   * Until then, loaders build read-only entities (db/read-entity.ts).
    */
   usePrimary(): void;
 }
@@ -56,6 +58,8 @@ export function createContext(
   let held: Promise<HeldRole[]> | undefined;
   let seen: Promise<Visibility> | undefined;
   const granted = new Map<Permission, Promise<string[]>>();
+  let writes = false;
+  const readOnly = () => !writes;
   const context: Context = {
     em: root.fork({ clear: true }),
     loaders: undefined as unknown as Loaders,
@@ -87,15 +91,16 @@ export function createContext(
       seen = undefined;
       granted.clear();
       context.em = root.fork({ clear: true });
-      context.loaders = new Loaders(context.em);
+      context.loaders = new Loaders(context.em, readOnly);
     },
     usePrimary() {
+      writes = true;
       if (root === primary) return;
       root = primary;
       context.renew();
     },
   };
-  context.loaders = new Loaders(context.em);
+  context.loaders = new Loaders(context.em, readOnly);
   return context;
 }
 

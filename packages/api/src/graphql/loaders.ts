@@ -2,6 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import type { SqlCondition } from '../auth/visibility.js';
+import { readEntity } from '../db/read-entity.js';
 import { today } from '../modules/people/person.service.js';
 import type { ConnectionResult, PageArgs } from './connection.js';
 import { EVERY_ROW, type NestedSource, nestedConnectionLoader } from './nested-connection.js';
@@ -16,20 +17,38 @@ export class Loaders {
   #rolePaths: DataLoader<number, string[]> | undefined;
   #personFacts: DataLoader<number, { rolePaths: string[]; onStaff: boolean }> | undefined;
 
-  constructor(private readonly em: EntityManager) {}
+  /**
+   * `readOnly` says whether the operation only reads (a query, a subscription's event, an
+   * export): then entities are built from rows without the identity map (db/read-entity.ts),
+   * about a fifth of the CPU of `em.find`. A mutation's are managed by its unit of work.
+   */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly readOnly: () => boolean = () => false,
+  ) {}
 
   /** Loads entities of one class by primary key; one `select … where id in (…)` per tick. */
   byId<T extends object>(entity: EntityClass<T>): DataLoader<number, T | null> {
     let loader = this.#byId.get(entity as EntityClass<object>);
     if (!loader) {
       loader = new DataLoader<number, object | null>(async (ids) => {
-        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as never);
+        const rows = this.readOnly() ? await this.#read(entity, ids) : await this.em.find(entity, { id: { $in: [...ids] } } as never);
         const byId = new Map(rows.map((row) => [(row as unknown as { id: number }).id, row as object]));
         return ids.map((id) => byId.get(id) ?? null);
       });
       this.#byId.set(entity as EntityClass<object>, loader);
     }
     return loader as DataLoader<number, T | null>;
+  }
+
+  async #read<T extends object>(entity: EntityClass<T>, ids: readonly number[]): Promise<T[]> {
+    const meta = this.em.getMetadata().get(entity);
+    const table = meta.schema ? `"${meta.schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select * from ${table} where "id" in (${ids.map(() => '?').join(', ')})`,
+      [...ids],
+    );
+    return rows.map((row) => readEntity(this.em, entity, row));
   }
 
   /** The paths of the areas where a person holds a role today: where their personal data lives. */

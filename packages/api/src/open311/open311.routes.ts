@@ -166,6 +166,8 @@ export function open311Router({ orm, pubsub, tokens, rateLimit }: Open311Setting
       res.set('x-request-id', requestId);
       try {
         const ctx = createContext(orm.em, pubsub, tokens, await callerOf(req, orm, tokens, requestId), req.ip);
+        // A POST writes: its loaders load into the unit of work (graphql/context.ts).
+        if (req.method !== 'GET') ctx.usePrimary();
         const spent = rateLimit ? await rateLimit.spend(ctx.rateKey, points(req)) : null;
         if (spent && !spent.ok) {
           const retryAfter = Math.max(1, Math.ceil((spent.budget.resetAt.getTime() - Date.now()) / 1000));
