@@ -184,7 +184,7 @@ export async function startServer(config: ServerSettings, orm: Orm, primary: Orm
       // A subscriber signs in once, with `connectionParams: { authorization: 'Bearer …' }`.
       onConnect: async (ctx) => {
         try {
-          ctx.extra.actor = await authenticate(orm.em.fork(), tokens, ctx.connectionParams?.authorization, null);
+          ctx.extra.actor = await authenticate(orm.em, tokens, ctx.connectionParams?.authorization, null);
           return true;
         } catch (error) {
           if (error instanceof TokenError) return false;
@@ -326,7 +326,7 @@ export async function startServer(config: ServerSettings, orm: Orm, primary: Orm
     },
     async (req, res, next) => {
       try {
-        res.locals.actor = await authenticate(orm.em.fork(), tokens, req.get('authorization'), res.locals.requestId as string);
+        res.locals.actor = await authenticate(orm.em, tokens, req.get('authorization'), res.locals.requestId as string);
         next();
       } catch (error) {
         if (!(error instanceof TokenError)) return next(error);

@@ -163,7 +163,7 @@ export function exportRouter(settings: ExportSettings): Router {
       const request = exportRequestOf(req);
       let actor: Awaited<ReturnType<typeof authenticate>>;
       try {
-        actor = await authenticate(orm.em.fork(), tokens, req.get('authorization'), requestId);
+        actor = await authenticate(orm.em, tokens, req.get('authorization'), requestId);
       } catch (error) {
         if (!(error instanceof TokenError)) throw error;
         res.set('www-authenticate', `Bearer error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`);

@@ -86,6 +86,22 @@ async function readByCursor<T extends object>(
   return new Cursor<T>(items as never, 0, options as never, metadata.get(entity));
 }
 
+/**
+ * An edge whose cursor is encoded when asked for: most queries read `nodes`, or the edges'
+ * nodes, and a nested connection of 20 stations' services has hundreds of edges.
+ */
+class LazyEdge<T extends object> {
+  #cursor: string | undefined;
+  constructor(
+    readonly node: T,
+    private readonly ordering: Ordering,
+  ) {}
+  get cursor(): string {
+    this.#cursor ??= cursorOf(this.node, this.ordering);
+    return this.#cursor;
+  }
+}
+
 /** Assembles edges and page info from one page of items (Cursor Connections spec, "PageInfo"). */
 export function toConnection<T extends object>(
   items: T[],
@@ -95,7 +111,7 @@ export function toConnection<T extends object>(
   count: () => Promise<number> | number,
   hasBefore?: boolean,
 ): ConnectionResult<T> {
-  const edges = items.map((node) => ({ node, cursor: cursorOf(node, ordering) }));
+  const edges = items.map((node) => new LazyEdge(node, ordering));
   const hasOtherSide = hasBefore ?? page.cursor != null;
   return connectionResult(
     edges,

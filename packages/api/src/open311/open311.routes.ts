@@ -82,7 +82,7 @@ async function callerOf(req: HttpRequest, orm: Orm, tokens: Tokens | null, reque
   }
   if (field && !field.startsWith('gzk_')) throw new GeoReportError(401, 'api_key is not valid (unknown, or revoked)');
   try {
-    return await authenticate(orm.em.fork(), tokens, header ?? (field ? `Bearer ${field}` : undefined), requestId);
+    return await authenticate(orm.em, tokens, header ?? (field ? `Bearer ${field}` : undefined), requestId);
   } catch (error) {
     if (error instanceof TokenError) throw new GeoReportError(401, error.message);
     throw error;
