@@ -82,3 +82,50 @@ export function readEntity<T extends object>(em: EntityManager, entity: EntityCl
   const meta = em.getMetadata().get(entity);
   return readMapped(em, entity, em.getDriver().mapResult(row as never, meta) as Record<string, unknown>);
 }
+
+/**
+ * What a module may ask to come with every read-only lookup of its entity by ID, in the same
+ * statement: a SQL expression over the row (aliased `t`) whose value is kept beside the read
+ * entity, not on it. The proposal's live ballot sums come with the proposal this way, so its
+ * tally is one round trip, not two (votes/ballot.service.ts).
+ */
+export interface ReadExtra {
+  /** A column alias, unique per entity. */
+  name: string;
+  /** A SQL expression over the row `t`. */
+  sql: string;
+}
+
+const extrasOf = new Map<EntityClass<object>, ReadExtra[]>();
+const extraValues = new WeakMap<object, Record<string, unknown>>();
+
+export function addReadExtra(entity: EntityClass<object>, extra: ReadExtra): void {
+  const extras = extrasOf.get(entity) ?? [];
+  if (!extras.some((e) => e.name === extra.name)) extras.push(extra);
+  extrasOf.set(entity, extras);
+}
+
+export function readExtrasOf(entity: EntityClass<object>): readonly ReadExtra[] {
+  return extrasOf.get(entity) ?? [];
+}
+
+/** Reads `row` (with its extras' columns) into a read entity, keeping the extras beside it. */
+export function readEntityWithExtras<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  row: Record<string, unknown>,
+  extras: readonly ReadExtra[],
+): T {
+  // The extras' columns name no property: reading the row into the entity passes over them.
+  const read = readEntity(em, entity, row);
+  if (extras.length === 0) return read;
+  const values: Record<string, unknown> = {};
+  for (const extra of extras) values[extra.name] = row[extra.name];
+  extraValues.set(read, values);
+  return read;
+}
+
+/** An extra's value read with `entity`, or undefined when it was not read that way (a mutation's entity, say). */
+export function readExtra(entity: object, name: string): unknown {
+  return extraValues.get(entity)?.[name];
+}

@@ -2,7 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import type { SqlCondition } from '../auth/visibility.js';
-import { readEntity } from '../db/read-entity.js';
+import { readEntityWithExtras, readExtrasOf } from '../db/read-entity.js';
 import { today } from '../modules/people/person.service.js';
 import type { ConnectionResult, PageArgs } from './connection.js';
 import { EVERY_ROW, type NestedSource, nestedConnectionLoader } from './nested-connection.js';
@@ -44,11 +44,12 @@ export class Loaders {
   async #read<T extends object>(entity: EntityClass<T>, ids: readonly number[]): Promise<T[]> {
     const meta = this.em.getMetadata().get(entity);
     const table = meta.schema ? `"${meta.schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
+    const extras = readExtrasOf(entity as EntityClass<object>);
     const rows = await this.em.execute<Record<string, unknown>[]>(
-      `select * from ${table} where "id" in (${ids.map(() => '?').join(', ')})`,
+      `select t.*${extras.map((e) => `, ${e.sql} as "${e.name}"`).join('')} from ${table} t where t."id" in (${ids.map(() => '?').join(', ')})`,
       [...ids],
     );
-    return rows.map((row) => readEntity(this.em, entity, row));
+    return rows.map((row) => readEntityWithExtras(this.em, entity, row, extras));
   }
 
   /** The paths of the areas where a person holds a role today: where their personal data lives. */

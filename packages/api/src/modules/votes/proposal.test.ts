@@ -58,7 +58,7 @@ async function flatsWithOwners(em: Em, building: { id: number; path: string; dep
   return { owners: rows.map((r) => Number(r.person)), areas: rows.map((r) => Math.round(Number(r.area) * 100)) };
 }
 
-const own = ownServer({ GZ_JWT_SECRET: SECRET, GZ_JWT_ISSUER: 'portal-sso', GZ_RATE_LIMIT: '0' }, async (em) => {
+const own = ownServer({ GZ_JWT_SECRET: SECRET, GZ_JWT_ISSUER: 'portal-sso', GZ_RATE_LIMIT: '0', GZ_SQL_TRACE: 'true' }, async (em) => {
   const district = await insertArea(em, 'DISTRICT', '表决区', null);
   const street = await insertArea(em, 'STREET', '表决街道', district);
   const community = await insertArea(em, 'COMMUNITY', '表决社区', street);
@@ -291,6 +291,12 @@ describe('owners’ votes: ballots, the count and the digest', () => {
       approval: { households: 5, byHeadcountMet: true, byAreaMet: for5 * 2 > cast7 },
     });
     expect(live.tally.participation.area).toBeCloseTo(cast7 / 100, 2);
+    // The live sums come with the proposal looked up by ID: the whole answer is one SQL statement.
+    const counted = (await ask(null, 'query($id: ID!) { node(id: $id) { ... on Proposal { tally { participation { households } } } } }', {
+      id,
+    })) as { data: any; extensions?: { sqlStatements?: number } };
+    expect(counted.data.node.tally.participation.households).toBe(7);
+    expect(counted.extensions?.sqlStatements).toBe(1);
 
     await new Promise((resolve) => setTimeout(resolve, 4_100 - 0));
     expect((await cast(world.smallOwners[7], 'FOR')).userErrors.map((x: { code: string }) => x.code)).toEqual(['VOTING_CLOSED']);
