@@ -47,7 +47,7 @@ export function nestedConnectionLoader<T extends object>(
       ...only.params,
       ...(page.cursor ?? []),
     ]);
-    // A row under several parents (a service of twenty stations) is mapped to its entity once.
+    // A row under several parents (a service of twenty stations) becomes one read entity.
     const mapped = new Map<unknown, T>();
     const entityOf = (data: Record<string, unknown>): T => {
       if (!keyedById || data.id == null) return readEntity(em, source.entity, data);

@@ -40,8 +40,9 @@ export function cursorOf(entity: object, ordering: Ordering): string {
 }
 
 /**
- * A root connection over an entity: MikroORM's keyset pagination (`em.find` with
- * first/after/last/before) over `where`, in `ordering`; `totalCount` runs only if asked for.
+ * A root connection over an entity: MikroORM's keyset pagination (first/after/last/before, as
+ * `em.findByCursor` builds it) over `where`, in `ordering`, read into read entities
+ * (`readByCursor`); `totalCount` runs only if asked for.
  */
 export async function paginate<T extends object>(
   em: EntityManager,
