@@ -17,7 +17,7 @@
  * (the order swapped each round). Results: bench/results/side-by-side.json.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -359,6 +359,28 @@ function cpuMs(pid) {
   }
 }
 
+/** CPU time (ms) all PostgreSQL processes on this machine have used so far (its backends serve both sides in turn). */
+function postgresCpuMs() {
+  try {
+    let total = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        if (!stat.includes('(postgres)')) continue;
+        const fields = stat.split(') ')[1].split(' ');
+        // utime + stime, and cutime + cstime: the backends that ended count in the postmaster's.
+        total += ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
 /** autocannon against `endpoint` with the side's query: warm-up, then the timed run; `pid` the server's process. */
 async function drive(endpoint, side, pid) {
   const run = (duration) => {
@@ -386,8 +408,10 @@ async function drive(endpoint, side, pid) {
   if (warmup > 0) await run(warmup);
   const before = load();
   const cpuBefore = cpuMs(pid);
+  const pgBefore = postgresCpuMs();
   const { r, errors } = await run(seconds);
   const cpuAfter = cpuMs(pid);
+  const pgAfter = postgresCpuMs();
   return {
     requests: r.requests.total,
     rps: Number(r.requests.average.toFixed(0)),
@@ -397,6 +421,8 @@ async function drive(endpoint, side, pid) {
     errors: r.errors + errors,
     // The server process's CPU per answered request: what the server itself spends, apart from PostgreSQL.
     serverCpuMsPerRequest: cpuBefore == null ? null : Number(((cpuAfter - cpuBefore) / r.requests.total).toFixed(2)),
+    // PostgreSQL's CPU per answered request (every postgres process on the machine; the bench's database is the only busy one).
+    postgresCpuMsPerRequest: pgBefore == null ? null : Number(((pgAfter - pgBefore) / r.requests.total).toFixed(2)),
     loadavg: { before, after: load() },
   };
 }
@@ -479,7 +505,7 @@ try {
         const figures = await drive(side === 'ours' ? ours : theirs, q[side], side === 'ours' ? server.pid : pgl.pid);
         runs[q.key][side].push(figures);
         console.log(
-          `  ${q.key.padEnd(14)} ${side.padEnd(6)} ${String(figures.rps).padStart(6)} req/s  p50 ${figures.p50ms} ms  p99 ${figures.p99ms} ms  server CPU ${figures.serverCpuMsPerRequest} ms/request  (${figures.requests} requests, ${figures.non2xx} non-2xx, ${figures.errors} errors; load ${figures.loadavg.before})`,
+          `  ${q.key.padEnd(14)} ${side.padEnd(6)} ${String(figures.rps).padStart(6)} req/s  p50 ${figures.p50ms} ms  p99 ${figures.p99ms} ms  server CPU ${figures.serverCpuMsPerRequest} ms/request, PostgreSQL ${figures.postgresCpuMsPerRequest} ms  (${figures.requests} requests, ${figures.non2xx} non-2xx, ${figures.errors} errors; load ${figures.loadavg.before})`,
         );
       }
     }

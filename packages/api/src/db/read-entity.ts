@@ -129,3 +129,59 @@ export function readEntityWithExtras<T extends object>(
 export function readExtra(entity: object, name: string): unknown {
   return extraValues.get(entity)?.[name];
 }
+
+/**
+ * Rows carried inside a JSON value (a nested page brought with its parent's row, see
+ * graphql/nested-connection.ts): each row a JSON array of the entity's columns in `names`
+ * order. Each column is written so that JSON gives back what the pg driver gives for it:
+ * numbers, booleans, strings and JSON as they are; dates, timestamps, intervals, bigints and
+ * decimals as their text (MikroORM's pg type parsers keep those as strings too). Null when the
+ * entity has a column JSON cannot carry faithfully (bytea, arrays, geometric types).
+ */
+export interface JsonRowColumns {
+  names: string[];
+  /** The SQL expressions over the row alias `alias`, in `names` order. */
+  sql(alias: string): string;
+}
+
+const AS_JSON =
+  /^(smallint|int2|integer|int|int4|serial|real|float4|double precision|double|float8|boolean|bool|json|jsonb|text|uuid|(character varying|varchar|character|char)(\(\d+\))?)$/;
+const AS_TEXT =
+  /^(bigint|int8|bigserial|(numeric|decimal)(\(\d+(,\s*\d+)?\))?|date|(timestamp|time)(\(\d\))?( with(out)? time zone)?|timestamptz(\(\d\))?|timetz(\(\d\))?|interval(\(\d\))?)$/;
+const jsonColumns = new WeakMap<EntityMetadata, JsonRowColumns | null>();
+
+export function jsonRowColumns(em: EntityManager, entity: EntityClass<object>): JsonRowColumns | null {
+  const meta = em.getMetadata().get(entity) as EntityMetadata;
+  if (jsonColumns.has(meta)) return jsonColumns.get(meta) ?? null;
+  let answer: JsonRowColumns | null = null;
+  if (isSimple(meta)) {
+    const names: string[] = [];
+    const casts: boolean[] = [];
+    let faithful = true;
+    for (const prop of meta.props) {
+      if (prop.persist === false || prop.formula || !(prop.kind === ReferenceKind.SCALAR || isToOne(prop))) continue;
+      prop.fieldNames.forEach((field, i) => {
+        const type = String(prop.columnTypes?.[i] ?? '').toLowerCase();
+        if (AS_JSON.test(type)) casts.push(false);
+        else if (AS_TEXT.test(type)) casts.push(true);
+        else faithful = false;
+        names.push(field);
+      });
+    }
+    if (faithful) {
+      answer = {
+        names,
+        sql: (alias) => names.map((name, i) => `${alias}."${name}"${casts[i] ? '::text' : ''}`).join(', '),
+      };
+    }
+  }
+  jsonColumns.set(meta, answer);
+  return answer;
+}
+
+/** A read entity from one row of `jsonRowColumns` (its values in `columns.names` order). */
+export function readJsonRow<T extends object>(em: EntityManager, entity: EntityClass<T>, columns: JsonRowColumns, values: unknown[]): T {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.names.length; i++) row[columns.names[i]] = values[i];
+  return readEntity(em, entity, row);
+}

@@ -5,7 +5,7 @@ import type { SqlCondition } from '../auth/visibility.js';
 import { readEntityWithExtras, readExtrasOf } from '../db/read-entity.js';
 import { today } from '../modules/people/person.service.js';
 import type { ConnectionResult, PageArgs } from './connection.js';
-import { EVERY_ROW, type NestedSource, nestedConnectionLoader } from './nested-connection.js';
+import { EVERY_ROW, embeddedPage, type NestedSource, nestedConnectionLoader } from './nested-connection.js';
 
 /**
  * Every relation resolves through one of these per-request loaders, made here and nowhere else:
@@ -101,12 +101,41 @@ export class Loaders {
     parentId: number,
     only: SqlCondition = EVERY_ROW,
   ): Promise<ConnectionResult<T>> {
+    return this.#connection(source, args, only).load(parentId) as Promise<ConnectionResult<T>>;
+  }
+
+  #connection<T extends object>(source: NestedSource<T>, args: PageArgs, only: SqlCondition): DataLoader<number, ConnectionResult<object>> {
     const key = `${source.name}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}|${only.sql}|${JSON.stringify(only.params)}`;
     let loader = this.#connections.get(key);
     if (!loader) {
       loader = nestedConnectionLoader(this.em, source as NestedSource<object>, args, only);
       this.#connections.set(key, loader);
     }
-    return loader.load(parentId) as Promise<ConnectionResult<T>>;
+    return loader;
+  }
+
+  /**
+   * The page `connection(source, args, parentId, only)` would load, brought instead by the
+   * parent list's own statement (nested-connection.ts, `embeddedPage`): `column` is the SQL to
+   * select over the parent's key `parentKey`; `take` hands each parent row's value to the loader,
+   * so the nested field's resolver finds it there without a statement of its own. Null when the
+   * page cannot come this way; the resolver then loads it as usual.
+   */
+  embed<T extends object>(
+    source: NestedSource<T>,
+    args: PageArgs,
+    parentKey: string,
+    options: { only?: SqlCondition; total?: boolean } = {},
+  ): { sql: string; params: unknown[]; take(value: unknown, parentId: number): void } | null {
+    const only = options.only ?? EVERY_ROW;
+    const page = embeddedPage(this.em, source, args, only, parentKey, options.total ?? false);
+    if (!page) return null;
+    return {
+      sql: page.sql,
+      params: page.params,
+      take: (value, parentId) => {
+        this.#connection(source, args, only).prime(parentId, page.read(value, parentId) as ConnectionResult<object>);
+      },
+    };
   }
 }

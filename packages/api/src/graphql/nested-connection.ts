@@ -2,7 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import type { SqlCondition } from '../auth/visibility.js';
-import { readEntity } from '../db/read-entity.js';
+import { jsonRowColumns, readEntity, readJsonRow } from '../db/read-entity.js';
 import type { ConnectionResult, PageArgs, PageRequest } from './connection.js';
 import { type Ordering, pageRequest, toConnection } from './paginate.js';
 
@@ -109,6 +109,54 @@ function buildSql(source: NestedSource<object>, page: PageRequest, parents: numb
     where ${source.parentKey} in (${Array.from({ length: parents }, () => '?').join(', ')}) and ${only.sql}
   ) s ${cursorCondition}
 ) u where u.__rn <= ${limit} order by u.__parent, u.__rn`;
+}
+
+/**
+ * A nested connection's first page for one parent, as a SQL expression over the parent's key
+ * (`parentKey`, e.g. `"s"."id"`), for the parent list's own statement: a JSON array of the page's
+ * rows (one more than the page, to tell whether there is a next) and, when `total` is asked, the
+ * parent's count. One statement instead of two, and one JSON value per parent to decode instead
+ * of a row per item. Null where the loader must do it: a page after or before a cursor, or an
+ * entity whose columns JSON cannot carry (db/read-entity.ts).
+ */
+export interface EmbeddedPage<T extends object> {
+  sql: string;
+  params: unknown[];
+  /** The connection from the expression's value, for the parent `parentId`. */
+  read(value: unknown, parentId: number): ConnectionResult<T>;
+}
+
+export function embeddedPage<T extends object>(
+  em: EntityManager,
+  source: NestedSource<T>,
+  args: PageArgs,
+  only: SqlCondition,
+  parentKey: string,
+  total: boolean,
+): EmbeddedPage<T> | null {
+  const columns = jsonRowColumns(em, source.entity as EntityClass<object>);
+  if (!columns || args.after != null || args.before != null) return null;
+  let page: PageRequest;
+  try {
+    page = pageRequest(args, source.ordering.name, source.ordering.keys.length);
+  } catch {
+    return null; // the loader refuses these arguments with the error the client should see
+  }
+  const ascending = (source.ordering.direction === 'asc') === page.forward;
+  const order = source.ordering.keys.map((k) => `t.${quote(k.column)} ${ascending ? 'asc' : 'desc'}`).join(', ');
+  const where = `${source.parentKey} = ${parentKey} and ${only.sql}`;
+  const rows = `to_json(array(select json_build_array(${columns.sql('t')}) from ${source.from} where ${where} order by ${order} limit ${page.size + 1}))`;
+  const count = total ? `(select count(*) from ${source.from} where ${where})` : 'null';
+  return {
+    sql: `json_build_array(${rows}, ${count})`,
+    params: total ? [...only.params, ...only.params] : [...only.params],
+    read(value, parentId) {
+      const [found, counted] = value as [unknown[][], number | null];
+      const items = found.slice(0, page.size).map((values) => readJsonRow(em, source.entity, columns, values));
+      if (!page.forward) items.reverse();
+      return toConnection(items, source.ordering, page, found.length > page.size, () => counted ?? countOne(em, source, parentId, only));
+    },
+  };
 }
 
 async function countOne(em: EntityManager, source: NestedSource<object>, parentId: number, only: SqlCondition): Promise<number> {

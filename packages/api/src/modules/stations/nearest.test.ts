@@ -68,6 +68,44 @@ describe('stations near a point', () => {
     expect(backward).toEqual(forward);
   });
 
+  it('brings the services asked of each station in the stations’ own statement, as each station alone lists them', async () => {
+    const near = { latitude: 42.53, longitude: 125.63 };
+    const SERVICES = `services(first: 3) { totalCount nodes { id name nameEn category } pageInfo { hasNextPage hasPreviousPage endCursor } }
+      all: services(first: 100) { nodes { id } }
+      last: services(last: 2) { nodes { id } pageInfo { hasPreviousPage } }`;
+    // Anonymous, so that no statement goes to signing in: three pages of services, one statement.
+    const listed = await gql<{ stations: { nodes: ({ id: string } & Record<string, unknown>)[] } }>(
+      `query($near: GeoPointInput!) { stations(near: $near, first: 12) { nodes { id ${SERVICES} } } }`,
+      { near },
+      null,
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(listed.extensions?.sqlStatements).toBe(1);
+    const stations = listed.data?.stations.nodes ?? [];
+    expect(stations).toHaveLength(12);
+    expect(stations.some((s) => (s.services as { pageInfo: { hasNextPage: boolean } }).pageInfo.hasNextPage)).toBe(true);
+    for (const station of stations) {
+      const alone = await query<{ node: Record<string, unknown> }>(
+        `query($id: ID!) { node(id: $id) { ... on Station { id ${SERVICES} } } }`,
+        { id: station.id },
+        null,
+      );
+      expect(station).toEqual(alone.node);
+    }
+    // A page after a cursor is not brought along: the nested field loads it, as before.
+    const first = stations.find((s) => (s.services as { pageInfo: { hasNextPage: boolean } }).pageInfo.hasNextPage);
+    const after = (first?.services as { pageInfo: { endCursor: string } }).pageInfo.endCursor;
+    const next = await gql<{ stations: { nodes: { id: string; services: { nodes: { id: string }[] } }[] } }>(
+      `query($near: GeoPointInput!, $after: String) { stations(near: $near, first: 12) { nodes { id services(first: 3, after: $after) { nodes { id } } } } }`,
+      { near, after },
+      null,
+    );
+    expect(next.extensions?.sqlStatements).toBe(2);
+    const nextOfFirst = next.data?.stations.nodes.find((s) => s.id === first?.id)?.services.nodes.map((n) => n.id);
+    const all = (first?.all as { nodes: { id: string }[] }).nodes.map((n) => n.id);
+    expect(nextOfFirst).toEqual(all.slice(3, 6));
+  });
+
   it('refuses near with orderBy, a point off the earth, and a cursor of another ordering', async () => {
     const both = await gql('{ stations(near: { latitude: 42, longitude: 125 }, orderBy: { field: NAME }) { totalCount } }');
     expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

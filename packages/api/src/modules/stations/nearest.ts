@@ -8,7 +8,30 @@ import type { GeoPoint } from './station.service.js';
 /** The ordering's name in cursors: a cursor of `near` ordering is refused by the others. */
 const ORDERING = 'distance';
 
-type Row = Record<string, unknown> & { id: number; chord: number; distance: number };
+type Row = Record<string, unknown> & { id: number; chord: number };
+
+/** earthdistance's `earth()`: the radius, in metres, of the sphere `ll_to_earth` puts points on. */
+const EARTH_RADIUS = 6378168;
+
+/**
+ * The great-circle distance, in metres, of two points on that sphere a straight line of `chord`
+ * metres apart: earthdistance's `sec_to_gc`, which `earth_distance` applies to the same chord.
+ * Computed here, not in SQL: `earth_distance` is a SQL function PostgreSQL cannot inline, and
+ * calling it for each of a page's rows cost more than the rest of the statement (planning 0.9 ms,
+ * execution 0.6 ms against 0.1 ms each without it).
+ */
+export function greatCircle(chord: number): number {
+  if (chord < 0) return 0;
+  if (chord / (2 * EARTH_RADIUS) > 1) return Math.PI * EARTH_RADIUS;
+  return 2 * EARTH_RADIUS * Math.asin(chord / (2 * EARTH_RADIUS));
+}
+
+/** A column brought with each station: a nested page of it (Loaders.embed), over the station's key `"s"."id"`. */
+export interface EmbeddedColumn {
+  sql: string;
+  params: unknown[];
+  take(value: unknown, stationId: number): void;
+}
 
 /** A station and how far it is from the point asked about, in metres along the earth's surface. */
 export interface StationAtDistance {
@@ -27,6 +50,7 @@ export async function nearestStations(
   near: GeoPoint,
   args: PageArgs,
   maxPageSize: number,
+  embedded: readonly EmbeddedColumn[] = [],
 ): Promise<ConnectionResult<Station> & { edges: { distance: number }[] }> {
   const page = pageRequest(args, ORDERING, 2, maxPageSize);
   const point = [near.latitude, near.longitude];
@@ -38,7 +62,7 @@ export async function nearestStations(
       .select([
         's.*',
         raw(`${chord} as "chord"`, point),
-        raw(`earth_distance(ll_to_earth("s"."latitude", "s"."longitude"), ll_to_earth(?, ?)) as "distance"`, point),
+        ...embedded.map((column, i) => raw(`${column.sql} as "__embedded_${i}"`, column.params)),
       ])
       .where(where as never);
     if (page.cursor) {
@@ -64,10 +88,11 @@ export async function nearestStations(
   const hasMore = rows.length > page.size;
   const kept = rows.slice(0, page.size);
   if (!page.forward) kept.reverse();
+  for (const row of kept) embedded.forEach((column, i) => column.take(row[`__embedded_${i}`], Number(row.id)));
   const edges = kept.map((row) => ({
     node: readEntity(em, Station, row),
     cursor: encodeCursor(ORDERING, [Number(row.chord), Number(row.id)]),
-    distance: Math.round(Number(row.distance) * 10) / 10,
+    distance: Math.round(greatCircle(Number(row.chord)) * 10) / 10,
   }));
   const hasOtherSide = page.cursor != null;
   const result = connectionResult(

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { authorizeChange } from '../../auth/authorize.js';
 import { ChangeType } from '../../graphql/changes.js';
 import { PageArgs } from '../../graphql/connection.js';
@@ -6,6 +7,7 @@ import type { Context } from '../../graphql/context.js';
 import { badInput, GzError, InputProblem } from '../../graphql/errors.js';
 import { GeoPointInput } from '../../graphql/geo.js';
 import { inputId, optionalInputId } from '../../graphql/ids.js';
+import { nestedConnectionsAsked } from '../../graphql/look-ahead.js';
 import { withUserErrors } from '../../graphql/mutation.js';
 import { expectId } from '../../graphql/node.js';
 import { orderingOf } from '../../graphql/ordering.js';
@@ -79,7 +81,8 @@ async function publish(ctx: Context, station: Station, action: ChangeEvent['acti
 export class StationResolver {
   @Query(() => StationConnection, { description: 'Party-and-masses service stations.' })
   async stations(
-    @Ctx() { em, now }: Context,
+    @Ctx() { em, now, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => StationPageArgs) page: StationPageArgs,
     @Arg('filter', () => StationFilter, { nullable: true }) filter: StationFilter | null,
     @Arg('orderBy', () => StationOrder, { nullable: true }) orderBy: StationOrder | null,
@@ -104,7 +107,13 @@ export class StationResolver {
       },
       now,
     );
-    if (near) return nearestStations(em, where, near, page, MAX_STATIONS_PAGE);
+    if (near) {
+      // The services a client asks of each station come in the stations' own statement.
+      const embedded = nestedConnectionsAsked(info, 'Station', 'services')
+        .map((asked) => loaders.embed(serviceSources.ofStation, asked.args, '"s"."id"', { total: asked.totalCount }))
+        .filter((column) => column !== null);
+      return nearestStations(em, where, near, page, MAX_STATIONS_PAGE, embedded);
+    }
     return paginate(em, Station, where, orderingOf(orderBy), page, MAX_STATIONS_PAGE);
   }
 
