@@ -93,17 +93,16 @@ describe('stations near a point', () => {
       expect(station).toEqual(alone.node);
     }
     // A page after a cursor is not brought along: the nested field loads it, as before.
-    const first = stations.find((s) => (s.services as { pageInfo: { hasNextPage: boolean } }).pageInfo.hasNextPage);
-    const after = (first?.services as { pageInfo: { endCursor: string } }).pageInfo.endCursor;
+    type Listed = { id: string; services: { pageInfo: { hasNextPage: boolean; endCursor: string } }; all: { nodes: { id: string }[] } };
+    const first = (stations as unknown as Listed[]).find((s) => s.services.pageInfo.hasNextPage) as Listed;
     const next = await gql<{ stations: { nodes: { id: string; services: { nodes: { id: string }[] } }[] } }>(
       `query($near: GeoPointInput!, $after: String) { stations(near: $near, first: 12) { nodes { id services(first: 3, after: $after) { nodes { id } } } } }`,
-      { near, after },
+      { near, after: first.services.pageInfo.endCursor },
       null,
     );
     expect(next.extensions?.sqlStatements).toBe(2);
-    const nextOfFirst = next.data?.stations.nodes.find((s) => s.id === first?.id)?.services.nodes.map((n) => n.id);
-    const all = (first?.all as { nodes: { id: string }[] }).nodes.map((n) => n.id);
-    expect(nextOfFirst).toEqual(all.slice(3, 6));
+    const nextOfFirst = next.data?.stations.nodes.find((s) => s.id === first.id)?.services.nodes.map((n) => n.id);
+    expect(nextOfFirst).toEqual(first.all.nodes.map((n) => n.id).slice(3, 6));
   });
 
   it('refuses near with orderBy, a point off the earth, and a cursor of another ordering', async () => {
