@@ -88,7 +88,9 @@ export async function nearestStations(
   const hasMore = rows.length > page.size;
   const kept = rows.slice(0, page.size);
   if (!page.forward) kept.reverse();
-  for (const row of kept) embedded.forEach((column, i) => column.take(row[`__embedded_${i}`], Number(row.id)));
+  for (const row of kept) {
+    for (const [i, column] of embedded.entries()) column.take(row[`__embedded_${i}`], Number(row.id));
+  }
   const edges = kept.map((row) => ({
     node: readEntity(em, Station, row),
     cursor: encodeCursor(ORDERING, [Number(row.chord), Number(row.id)]),
