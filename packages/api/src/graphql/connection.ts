@@ -124,6 +124,20 @@ export interface ConnectionResult<T> {
   readonly totalCount: Promise<number>;
 }
 
+/** A page's PageInfo: its cursors are the first and last edges', encoded only if a client reads them. */
+export function pageInfoOf(edges: readonly Edge<unknown>[], hasNextPage: boolean, hasPreviousPage: boolean): PageInfo {
+  return {
+    hasNextPage,
+    hasPreviousPage,
+    get startCursor() {
+      return edges[0]?.cursor ?? null;
+    },
+    get endCursor() {
+      return edges.at(-1)?.cursor ?? null;
+    },
+  };
+}
+
 export function connectionResult<T>(edges: Edge<T>[], pageInfo: PageInfo, count: () => Promise<number> | number): ConnectionResult<T> {
   let total: Promise<number> | undefined;
   return {

@@ -130,11 +130,12 @@ export class Loaders {
     const only = options.only ?? EVERY_ROW;
     const page = embeddedPage(this.em, source, args, only, parentKey, options.total ?? false);
     if (!page) return null;
+    const loader = this.#connection(source, args, only);
     return {
       sql: page.sql,
       params: page.params,
       take: (value, parentId) => {
-        this.#connection(source, args, only).prime(parentId, page.read(value, parentId) as ConnectionResult<object>);
+        loader.prime(parentId, page.read(value, parentId) as ConnectionResult<object>);
       },
     };
   }

@@ -1,7 +1,7 @@
 import { Cursor, type EntityClass, type FilterQuery, type FindByCursorOptions, QueryHelper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { readMapped } from '../db/read-entity.js';
-import { type ConnectionResult, connectionResult, encodeCursor, type PageArgs, type PageRequest, pageRequest } from './connection.js';
+import { type ConnectionResult, connectionResult, encodeCursor, type PageArgs, type PageRequest, pageInfoOf, pageRequest } from './connection.js';
 
 export type SortValueKind = 'string' | 'number' | 'date';
 
@@ -114,16 +114,7 @@ export function toConnection<T extends object>(
 ): ConnectionResult<T> {
   const edges = items.map((node) => new LazyEdge(node, ordering));
   const hasOtherSide = hasBefore ?? page.cursor != null;
-  return connectionResult(
-    edges,
-    {
-      hasNextPage: page.forward ? hasMore : hasOtherSide,
-      hasPreviousPage: page.forward ? hasOtherSide : hasMore,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    count,
-  );
+  return connectionResult(edges, pageInfoOf(edges, page.forward ? hasMore : hasOtherSide, page.forward ? hasOtherSide : hasMore), count);
 }
 
 export { pageRequest };

@@ -1,7 +1,7 @@
 import { type FilterQuery, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { readEntity } from '../../db/read-entity.js';
-import { type ConnectionResult, connectionResult, encodeCursor, type PageArgs, pageRequest } from '../../graphql/connection.js';
+import { type ConnectionResult, connectionResult, encodeCursor, type PageArgs, pageInfoOf, pageRequest } from '../../graphql/connection.js';
 import { Station } from './station.entity.js';
 import type { GeoPoint } from './station.service.js';
 
@@ -31,6 +31,21 @@ export interface EmbeddedColumn {
   sql: string;
   params: unknown[];
   take(value: unknown, stationId: number): void;
+}
+
+/** An edge of the nearest stations: its cursor encoded only if a client reads it. */
+class NearEdge {
+  readonly distance: number;
+  constructor(
+    readonly node: Station,
+    private readonly chord: number,
+    private readonly id: number,
+  ) {
+    this.distance = Math.round(greatCircle(chord) * 10) / 10;
+  }
+  get cursor(): string {
+    return encodeCursor(ORDERING, [this.chord, this.id]);
+  }
 }
 
 /** A station and how far it is from the point asked about, in metres along the earth's surface. */
@@ -91,21 +106,10 @@ export async function nearestStations(
   for (const row of kept) {
     for (const [i, column] of embedded.entries()) column.take(row[`__embedded_${i}`], Number(row.id));
   }
-  const edges = kept.map((row) => ({
-    node: readEntity(em, Station, row),
-    cursor: encodeCursor(ORDERING, [Number(row.chord), Number(row.id)]),
-    distance: Math.round(greatCircle(Number(row.chord)) * 10) / 10,
-  }));
+  const edges = kept.map((row) => new NearEdge(readEntity(em, Station, row), Number(row.chord), Number(row.id)));
   const hasOtherSide = page.cursor != null;
-  const result = connectionResult(
-    edges,
-    {
-      hasNextPage: page.forward ? hasMore : hasOtherSide,
-      hasPreviousPage: page.forward ? hasOtherSide : hasMore,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    () => em.count(Station, where as never),
+  const result = connectionResult(edges, pageInfoOf(edges, page.forward ? hasMore : hasOtherSide, page.forward ? hasOtherSide : hasMore), () =>
+    em.count(Station, where as never),
   );
   return result as ConnectionResult<Station> & { edges: { distance: number }[] };
 }
