@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import {
@@ -29,6 +28,7 @@ import { EXPORT_PATH, exportRouter } from './export/export.routes.js';
 import { graphiqlRouter } from './graphiql/graphiql.js';
 import { CompiledExecution } from './graphql/compiled-execution.js';
 import { type Context, createContext } from './graphql/context.js';
+import { graphqlHandler } from './graphql/http.js';
 import { armor } from './graphql/limits/armor.js';
 import { isRegistered, notRegistered, persistedQueryCache, readManifests, useSafelist } from './graphql/limits/persisted-operations.js';
 import { queryCost, tooCostly } from './graphql/limits/query-cost.js';
@@ -337,13 +337,11 @@ export async function startServer(config: ServerSettings, orm: Orm, primary: Orm
       }
     },
     express.json({ limit: MAX_BODY, type: ['application/json', 'application/graphql-response+json'] }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const context = createContext(orm.em, pubsub, tokens, res.locals.actor as Actor, req.ip, primary.em);
-        context.sql = res.locals.sql as SqlCount;
-        context.allowPrivateWebhooks = config.webhooks.allowPrivate;
-        return context;
-      },
+    graphqlHandler(apollo, async ({ req, res }) => {
+      const context = createContext(orm.em, pubsub, tokens, res.locals.actor as Actor, req.ip, primary.em);
+      context.sql = res.locals.sql as SqlCount;
+      context.allowPrivateWebhooks = config.webhooks.allowPrivate;
+      return context;
     }),
   );
   const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {

@@ -1,7 +1,15 @@
 import { Cursor, type EntityClass, type FilterQuery, type FindByCursorOptions, QueryHelper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { readMapped } from '../db/read-entity.js';
-import { type ConnectionResult, connectionResult, encodeCursor, type PageArgs, type PageRequest, pageInfoOf, pageRequest } from './connection.js';
+import {
+  type ConnectionResult,
+  connectionResult,
+  encodeCursor,
+  type PageArgs,
+  type PageRequest,
+  pageInfoOf,
+  pageRequest,
+} from './connection.js';
 
 export type SortValueKind = 'string' | 'number' | 'date';
 

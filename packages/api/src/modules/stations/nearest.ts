@@ -108,8 +108,10 @@ export async function nearestStations(
   }
   const edges = kept.map((row) => new NearEdge(readEntity(em, Station, row), Number(row.chord), Number(row.id)));
   const hasOtherSide = page.cursor != null;
-  const result = connectionResult(edges, pageInfoOf(edges, page.forward ? hasMore : hasOtherSide, page.forward ? hasOtherSide : hasMore), () =>
-    em.count(Station, where as never),
+  const result = connectionResult(
+    edges,
+    pageInfoOf(edges, page.forward ? hasMore : hasOtherSide, page.forward ? hasOtherSide : hasMore),
+    () => em.count(Station, where as never),
   );
   return result as ConnectionResult<Station> & { edges: { distance: number }[] };
 }
