@@ -110,41 +110,37 @@ async function whyNotCast(em: EntityManager, proposal: number, voter: number, ho
  * there are. The result at close is recounted from the ballots themselves.
  */
 export async function ballotSums(em: EntityManager, proposal: number): Promise<BallotSums> {
-  const rows = await em.execute<SumRow[]>(
-    'select choice, sum(households) as n, sum(area_hundredths) as area from ballot_tally where proposal_id = ? group by choice',
-    [proposal],
-  );
-  return sumsOf(rows);
+  const [row] = await em.execute<{ sums: SumValues }[]>(`select ${SUMS} as sums from ballot_tally where proposal_id = ?`, [proposal]);
+  return sumsOf(row.sums);
 }
 
-interface SumRow {
-  choice: BallotChoice;
-  n: string;
-  area: string;
-}
+const CHOICES = ['FOR', 'AGAINST', 'ABSTAIN'] as const satisfies readonly BallotChoice[];
+
+/**
+ * The households and the area (hundredths of m², as text: it may pass 2^53) of each choice, in
+ * `CHOICES` order, as one JSON array: one aggregate over the counters, no grouping or sorting.
+ */
+const SUMS = `json_build_array(${CHOICES.map(
+  (c) =>
+    `coalesce(sum(households) filter (where choice = '${c}'), 0), coalesce(sum(area_hundredths) filter (where choice = '${c}'), 0)::text`,
+).join(', ')})`;
+
+type SumValues = [number, string, number, string, number, string];
 
 /**
  * The same sums, read with the proposal itself when a query looks it up by ID (db/read-entity.ts):
- * the tally of `node(id:)` is then one statement, not two. Numbers as text, as `ballotSums` reads them.
+ * the tally of `node(id:)` is then one statement, not two.
  */
 const BALLOT_SUMS = '__ballot_sums';
-addReadExtra(Proposal, {
-  name: BALLOT_SUMS,
-  sql: `(select coalesce(json_agg(json_build_object('choice', s.choice, 'n', s.n::text, 'area', s.area::text)), '[]'::json)
-         from (select choice, sum(households) as n, sum(area_hundredths) as area from ballot_tally
-               where proposal_id = t.id group by choice) s)`,
-});
+addReadExtra(Proposal, { name: BALLOT_SUMS, sql: `(select ${SUMS} from ballot_tally where proposal_id = t.id)` });
 
-function sumsOf(rows: SumRow[]): BallotSums {
-  const sums: BallotSums = {
-    for: { count: 0, areaHundredths: 0n },
-    against: { count: 0, areaHundredths: 0n },
-    abstain: { count: 0, areaHundredths: 0n },
+function sumsOf(values: SumValues): BallotSums {
+  const [forCount, forArea, againstCount, againstArea, abstainCount, abstainArea] = values;
+  return {
+    for: { count: Number(forCount), areaHundredths: BigInt(forArea) },
+    against: { count: Number(againstCount), areaHundredths: BigInt(againstArea) },
+    abstain: { count: Number(abstainCount), areaHundredths: BigInt(abstainArea) },
   };
-  for (const row of rows) {
-    sums[row.choice.toLowerCase() as keyof BallotSums] = { count: Number(row.n), areaHundredths: BigInt(row.area) };
-  }
-  return sums;
 }
 
 export interface LiveTally {
@@ -167,7 +163,7 @@ export async function tallyOf(em: EntityManager, proposal: Proposal): Promise<Li
     };
     return { sums, tally: tally(proposal.rule, electorate, sums), final: true };
   }
-  const read = readExtra(proposal, BALLOT_SUMS) as SumRow[] | undefined;
+  const read = readExtra(proposal, BALLOT_SUMS) as SumValues | undefined;
   const sums = read ? sumsOf(read) : await ballotSums(em, proposal.id);
   return { sums, tally: tally(proposal.rule, electorate, sums), final: false };
 }
