@@ -160,13 +160,12 @@ export function jsonRowColumns(em: EntityManager, entity: EntityClass<object>): 
     let faithful = true;
     for (const prop of meta.props) {
       if (prop.persist === false || prop.formula || !(prop.kind === ReferenceKind.SCALAR || isToOne(prop))) continue;
-      prop.fieldNames.forEach((field, i) => {
-        const type = String(prop.columnTypes?.[i] ?? '').toLowerCase();
-        if (AS_JSON.test(type)) casts.push(false);
-        else if (AS_TEXT.test(type)) casts.push(true);
-        else faithful = false;
-        names.push(field);
-      });
+      // A simple entity's columns are one per property (isSimple): the key of a to-one is one column.
+      const type = String(prop.columnTypes?.[0] ?? '').toLowerCase();
+      if (AS_JSON.test(type)) casts.push(false);
+      else if (AS_TEXT.test(type)) casts.push(true);
+      else faithful = false;
+      names.push(prop.fieldNames[0]);
     }
     if (faithful) {
       answer = {
@@ -179,7 +178,10 @@ export function jsonRowColumns(em: EntityManager, entity: EntityClass<object>): 
   return answer;
 }
 
-/** A read entity from one row of `jsonRowColumns` (its values in `columns.names` order). */
+/**
+ * A read entity from one row of `jsonRowColumns` (its values in `columns.names` order), read as
+ * the driver's rows are (MikroORM's result mapper parses dates, booleans and so on, then `readMapped`).
+ */
 export function readJsonRow<T extends object>(em: EntityManager, entity: EntityClass<T>, columns: JsonRowColumns, values: unknown[]): T {
   const row: Record<string, unknown> = {};
   for (let i = 0; i < columns.names.length; i++) row[columns.names[i]] = values[i];

@@ -124,31 +124,43 @@ export interface ConnectionResult<T> {
   readonly totalCount: Promise<number>;
 }
 
-/** A page's PageInfo: its cursors are the first and last edges', encoded only if a client reads them. */
-export function pageInfoOf(edges: readonly Edge<unknown>[], hasNextPage: boolean, hasPreviousPage: boolean): PageInfo {
-  return {
-    hasNextPage,
-    hasPreviousPage,
-    get startCursor() {
-      return edges[0]?.cursor ?? null;
-    },
-    get endCursor() {
-      return edges.at(-1)?.cursor ?? null;
-    },
-  };
-}
-
-export function connectionResult<T>(edges: Edge<T>[], pageInfo: PageInfo, count: () => Promise<number> | number): ConnectionResult<T> {
+/**
+ * What every connection resolves to, from a page of nodes: `edges` (each made by `edgeOf`) and
+ * the cursors of `pageInfo` are built only if a client reads them (most read `nodes`, and a
+ * nested connection of 20 stations' services has hundreds of them); `totalCount` is computed
+ * only if read.
+ */
+export function connectionOf<T>(
+  nodes: T[],
+  edgeOf: (node: T, index: number) => Edge<T>,
+  hasNextPage: boolean,
+  hasPreviousPage: boolean,
+  count: () => Promise<number> | number,
+): ConnectionResult<T> {
+  let edges: Edge<T>[] | undefined;
   let total: Promise<number> | undefined;
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo,
+  const result: ConnectionResult<T> = {
+    nodes,
+    get edges() {
+      edges ??= nodes.map(edgeOf);
+      return edges;
+    },
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      get startCursor() {
+        return nodes.length ? result.edges[0].cursor : null;
+      },
+      get endCursor() {
+        return nodes.length ? result.edges[nodes.length - 1].cursor : null;
+      },
+    },
     get totalCount() {
       total ??= Promise.resolve(count());
       return total;
     },
   };
+  return result;
 }
 
 /**

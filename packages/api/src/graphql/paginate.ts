@@ -1,15 +1,7 @@
 import { Cursor, type EntityClass, type FilterQuery, type FindByCursorOptions, QueryHelper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { readMapped } from '../db/read-entity.js';
-import {
-  type ConnectionResult,
-  connectionResult,
-  encodeCursor,
-  type PageArgs,
-  type PageRequest,
-  pageInfoOf,
-  pageRequest,
-} from './connection.js';
+import { type ConnectionResult, connectionOf, encodeCursor, type PageArgs, type PageRequest, pageRequest } from './connection.js';
 
 export type SortValueKind = 'string' | 'number' | 'date';
 
@@ -120,9 +112,14 @@ export function toConnection<T extends object>(
   count: () => Promise<number> | number,
   hasBefore?: boolean,
 ): ConnectionResult<T> {
-  const edges = items.map((node) => new LazyEdge(node, ordering));
   const hasOtherSide = hasBefore ?? page.cursor != null;
-  return connectionResult(edges, pageInfoOf(edges, page.forward ? hasMore : hasOtherSide, page.forward ? hasOtherSide : hasMore), count);
+  return connectionOf(
+    items,
+    (node) => new LazyEdge(node, ordering),
+    page.forward ? hasMore : hasOtherSide,
+    page.forward ? hasOtherSide : hasMore,
+    count,
+  );
 }
 
 export { pageRequest };

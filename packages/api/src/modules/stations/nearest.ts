@@ -1,7 +1,7 @@
 import { type FilterQuery, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { readEntity } from '../../db/read-entity.js';
-import { type ConnectionResult, connectionResult, encodeCursor, type PageArgs, pageInfoOf, pageRequest } from '../../graphql/connection.js';
+import { type ConnectionResult, connectionOf, encodeCursor, type PageArgs, pageRequest } from '../../graphql/connection.js';
 import { Station } from './station.entity.js';
 import type { GeoPoint } from './station.service.js';
 
@@ -106,11 +106,13 @@ export async function nearestStations(
   for (const row of kept) {
     for (const [i, column] of embedded.entries()) column.take(row[`__embedded_${i}`], Number(row.id));
   }
-  const edges = kept.map((row) => new NearEdge(readEntity(em, Station, row), Number(row.chord), Number(row.id)));
+  const nodes = kept.map((row) => readEntity(em, Station, row));
   const hasOtherSide = page.cursor != null;
-  const result = connectionResult(
-    edges,
-    pageInfoOf(edges, page.forward ? hasMore : hasOtherSide, page.forward ? hasOtherSide : hasMore),
+  const result = connectionOf(
+    nodes,
+    (node, i) => new NearEdge(node, Number(kept[i].chord), Number(kept[i].id)),
+    page.forward ? hasMore : hasOtherSide,
+    page.forward ? hasOtherSide : hasMore,
     () => em.count(Station, where as never),
   );
   return result as ConnectionResult<Station> & { edges: { distance: number }[] };
