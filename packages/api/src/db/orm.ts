@@ -43,8 +43,9 @@ export async function openOrm(config: Pick<Config, 'databaseUrl' | 'dataDir' | '
       ...commonOptions(config),
       clientUrl: config.databaseUrl,
       pool: { min: 0, max: 10 },
-      // Reads outside a transaction (em.find) go to a replica chosen at random; writes, raw SQL
-      // and everything in a transaction to the primary (server.ts sends mutations there whole).
+      // Reads outside a transaction (em.find, root lists, and the lookups by ID of a query, which
+      // are prepared statements: db/prepared.ts) go to a replica chosen at random; writes, other
+      // raw SQL and everything in a transaction to the primary (server.ts sends mutations there whole).
       replicas: (config.replicaUrls ?? []).map((clientUrl) => ({ clientUrl })),
     })) as unknown as Orm;
   }

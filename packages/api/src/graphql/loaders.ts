@@ -2,6 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import type { SqlCondition } from '../auth/visibility.js';
+import { readPrepared } from '../db/prepared.js';
 import { readEntityWithExtras, readExtrasOf } from '../db/read-entity.js';
 import { today } from '../modules/people/person.service.js';
 import type { ConnectionResult, PageArgs } from './connection.js';
@@ -45,10 +46,11 @@ export class Loaders {
     const meta = this.em.getMetadata().get(entity);
     const table = meta.schema ? `"${meta.schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
     const extras = readExtrasOf(entity as EntityClass<object>);
-    const rows = await this.em.execute<Record<string, unknown>[]>(
-      `select t.*${extras.map((e) => `, ${e.sql} as "${e.name}"`).join('')} from ${table} t where t."id" in (${ids.map(() => '?').join(', ')})`,
-      [...ids],
-    );
+    const select = `select t.*${extras.map((e) => `, ${e.sql} as "${e.name}"`).join('')} from ${table} t`;
+    // One prepared statement per entity, whatever the number of IDs; MikroORM's simple query where it cannot be.
+    const rows =
+      (await readPrepared<Record<string, unknown>>(this.em, `${select} where t."id" = any($1::int[])`, [[...ids]])) ??
+      (await this.em.execute<Record<string, unknown>[]>(`${select} where t."id" in (${ids.map(() => '?').join(', ')})`, [...ids]));
     return rows.map((row) => readEntityWithExtras(this.em, entity, row, extras));
   }
 
