@@ -49,7 +49,7 @@ export class Loaders {
     const select = `select t.*${extras.map((e) => `, ${e.sql} as "${e.name}"`).join('')} from ${table} t`;
     // One prepared statement per entity, whatever the number of IDs; MikroORM's simple query where it cannot be.
     const rows =
-      (await readPrepared<Record<string, unknown>>(this.em, `${select} where t."id" = any($1::int[])`, [[...ids]])) ??
+      (await readPrepared<Record<string, unknown>>(this.em, `${select} where t."id" = any($1)`, [[...ids]])) ??
       (await this.em.execute<Record<string, unknown>[]>(`${select} where t."id" in (${ids.map(() => '?').join(', ')})`, [...ids]));
     return rows.map((row) => readEntityWithExtras(this.em, entity, row, extras));
   }
@@ -118,8 +118,8 @@ export class Loaders {
 
   /**
    * The page `connection(source, args, parentId, only)` would load, brought instead by the
-   * parent list's own statement (nested-connection.ts, `embeddedPage`): `column` is the SQL to
-   * select over the parent's key `parentKey`; `take` hands each parent row's value to the loader,
+   * parent list's own statement (nested-connection.ts, `embeddedPage`): `sql` (with `params`) is
+   * the column to select over the parent's key `parentKey`; `take` hands each parent row's value to the loader,
    * so the nested field's resolver finds it there without a statement of its own. Null when the
    * page cannot come this way; the resolver then loads it as usual.
    */
