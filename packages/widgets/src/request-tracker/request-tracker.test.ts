@@ -170,7 +170,8 @@ describe('<gz-request-tracker>', () => {
     await until(() => part(element, 'notice')!.textContent === '请填写原因。');
     await userEvent.fill(details.querySelector('textarea')!, '灯还是不亮。');
     part(element, 'reopen-button')!.click();
-    await until(() => stateOf(element) === '已重启');
+    // The tracker is live: the new state may arrive by subscription before the reopening's answer.
+    await until(() => stateOf(element) === '已重启' && part(element, 'notice')!.textContent);
     expect(part(element, 'notice')!.textContent).toBe('已申请重新办理。');
     expect(part(element, 'reopen-form')).toBeNull();
     expect(part(element, 'rate-form')).toBeNull();

@@ -260,7 +260,8 @@ describe('<gz-wish-board> for signed-in people', () => {
     expect(stateOf(board, pending)).toBe('待审核');
     await expectAccessible(board);
     button(cardOf(board, pending)!, '审核通过')!.click();
-    await until(() => stateOf(board, pending) === '待认领');
+    // The board is live: the wish's new state may arrive by subscription before the review's answer.
+    await until(() => stateOf(board, pending) === '待认领' && part(board, 'notice')!.textContent);
     expect(part(board, 'notice')!.textContent).toBe('已通过审核，心愿开放认领。');
 
     const before = part(board, 'progress')!.textContent!.match(/已点亮 (\d+)/)![1];
