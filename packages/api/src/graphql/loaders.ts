@@ -6,7 +6,7 @@ import { readPrepared } from '../db/prepared.js';
 import { readEntityWithExtras, readExtrasOf } from '../db/read-entity.js';
 import { today } from '../modules/people/person.service.js';
 import type { ConnectionResult, PageArgs } from './connection.js';
-import { EVERY_ROW, embeddedPage, type NestedSource, nestedConnectionLoader } from './nested-connection.js';
+import { type EmbeddedColumn, EVERY_ROW, embeddedPage, type NestedSource, nestedConnectionLoader } from './nested-connection.js';
 
 /**
  * Every relation resolves through one of these per-request loaders, made here and nowhere else:
@@ -128,7 +128,7 @@ export class Loaders {
     args: PageArgs,
     parentKey: string,
     options: { only?: SqlCondition; total?: boolean } = {},
-  ): { sql: string; params: unknown[]; take(value: unknown, parentId: number): void } | null {
+  ): EmbeddedColumn | null {
     const only = options.only ?? EVERY_ROW;
     const page = embeddedPage(this.em, source, args, only, parentKey, options.total ?? false);
     if (!page) return null;

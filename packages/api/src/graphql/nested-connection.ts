@@ -126,6 +126,14 @@ export interface EmbeddedPage<T extends object> {
   read(value: unknown, parentId: number): ConnectionResult<T>;
 }
 
+/** A column a parent list selects to bring a nested page with each of its rows (Loaders.embed). */
+export interface EmbeddedColumn {
+  sql: string;
+  params: unknown[];
+  /** Hands one parent row's value of the column to the nested connection's loader. */
+  take(value: unknown, parentId: number): void;
+}
+
 export function embeddedPage<T extends object>(
   em: EntityManager,
   source: NestedSource<T>,

@@ -2,6 +2,7 @@ import { type FilterQuery, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { readEntity } from '../../db/read-entity.js';
 import { type ConnectionResult, connectionOf, encodeCursor, type PageArgs, pageRequest } from '../../graphql/connection.js';
+import type { EmbeddedColumn } from '../../graphql/nested-connection.js';
 import { Station } from './station.entity.js';
 import type { GeoPoint } from './station.service.js';
 
@@ -26,13 +27,6 @@ export function greatCircle(chord: number): number {
   return 2 * EARTH_RADIUS * Math.asin(chord / (2 * EARTH_RADIUS));
 }
 
-/** A column brought with each station: a nested page of it (Loaders.embed), over the station's key `"s"."id"`. */
-export interface EmbeddedColumn {
-  sql: string;
-  params: unknown[];
-  take(value: unknown, stationId: number): void;
-}
-
 /** An edge of the nearest stations: its cursor encoded only if a client reads it. */
 class NearEdge {
   readonly distance: number;
@@ -48,12 +42,6 @@ class NearEdge {
   }
 }
 
-/** A station and how far it is from the point asked about, in metres along the earth's surface. */
-export interface StationAtDistance {
-  station: Station;
-  distance: number;
-}
-
 /**
  * Stations nearest first (earthdistance's `<->` between `ll_to_earth` points, which walks the
  * GiST index `station_location_index` instead of sorting every station), paged by keyset on
@@ -65,6 +53,7 @@ export async function nearestStations(
   near: GeoPoint,
   args: PageArgs,
   maxPageSize: number,
+  /** Nested pages brought with each station (Loaders.embed), over the station's key `"s"."id"`. */
   embedded: readonly EmbeddedColumn[] = [],
 ): Promise<ConnectionResult<Station> & { edges: { distance: number }[] }> {
   const page = pageRequest(args, ORDERING, 2, maxPageSize);
