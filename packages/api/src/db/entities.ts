@@ -12,6 +12,7 @@ import { CastBallotsRoutine } from '../modules/votes/cast-ballot.routine.js';
 import { Ballot, BallotTally, Proposal, VoterRollEntry } from '../modules/votes/proposal.entity.js';
 import { Webhook } from '../modules/webhooks/webhook.entity.js';
 import { Wish } from '../modules/wishes/wish.entity.js';
+import { TableVersion } from './catalogue.js';
 
 export const entities = [
   Area,
@@ -41,6 +42,7 @@ export const entities = [
   PropertyFee,
   PropertyTicket,
   Webhook,
+  TableVersion,
 ];
 
 /** Stored functions the schema holds (and migrations create). */

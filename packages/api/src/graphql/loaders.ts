@@ -137,7 +137,7 @@ export class Loaders {
       sql: page.sql,
       params: page.params,
       take: (value, parentId) => {
-        loader.prime(parentId, page.read(value, parentId) as ConnectionResult<object>);
+        loader.prime(parentId, page.read(value, parentId) as ConnectionResult<object> | Promise<ConnectionResult<object>>);
       },
     };
   }

@@ -12,6 +12,7 @@ import { Migration20261123235225_open311_submissions_by_key } from './Migration2
 import { Migration20261124012850_property_sync } from './Migration20261124012850_property_sync.js';
 import { Migration20261124012929_webhooks } from './Migration20261124012929_webhooks.js';
 import { Migration20261124023500_area_fillfactor } from './Migration20261124023500_area_fillfactor.js';
+import { Migration20261124114322_table_versions } from './Migration20261124114322_table_versions.js';
 
 /**
  * Every committed migration, in order. Listed here rather than found on disk, so the same list
@@ -31,4 +32,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124012850_property_sync', class: Migration20261124012850_property_sync },
   { name: 'Migration20261124012929_webhooks', class: Migration20261124012929_webhooks },
   { name: 'Migration20261124023500_area_fillfactor', class: Migration20261124023500_area_fillfactor },
+  { name: 'Migration20261124114322_table_versions', class: Migration20261124114322_table_versions },
 ];

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { versionTrigger } from '../../db/catalogue.js';
 import { Area } from '../areas/area.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Person } from '../people/person.entity.js';
@@ -14,6 +15,8 @@ export interface OpeningWindow {
 const ServiceSchema = defineEntity({
   name: 'Service',
   tableName: 'service',
+  // Each process keeps the catalogue (station.sources.ts), checked against this version.
+  triggers: [versionTrigger('service')],
   properties: {
     id: p.integer().primary().autoincrement(),
     code: p.string().length(64).unique(),

@@ -1,3 +1,4 @@
+import { Catalogue } from '../../db/catalogue.js';
 import type { NestedSource } from '../../graphql/nested-connection.js';
 import { orderingBy } from '../../graphql/paginate.js';
 import { Service, Station, StationStaff } from './station.entity.js';
@@ -23,6 +24,9 @@ export const stationSources = {
   },
 } satisfies Record<string, NestedSource<Station>>;
 
+/** The service catalogue, by name: a few dozen rows each process keeps (db/catalogue.ts). */
+export const serviceCatalogue = new Catalogue(Service, 'service', byName);
+
 export const serviceSources = {
   ofStation: {
     name: 'Station.services',
@@ -30,6 +34,7 @@ export const serviceSources = {
     from: 'service t join station_service j on j.service_id = t.id',
     parentKey: 'j.station_id',
     ordering: byName,
+    catalogue: { of: serviceCatalogue, members: (station) => `select j.service_id from station_service j where j.station_id = ${station}` },
   },
 } satisfies Record<string, NestedSource<Service>>;
 
