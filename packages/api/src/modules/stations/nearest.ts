@@ -1,5 +1,6 @@
 import { type FilterQuery, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
+import { readPrepared } from '../../db/prepared.js';
 import { readEntity } from '../../db/read-entity.js';
 import { type ConnectionResult, connectionOf, encodeCursor, type PageArgs, pageRequest } from '../../graphql/connection.js';
 import type { EmbeddedColumn } from '../../graphql/nested-connection.js';
@@ -13,6 +14,24 @@ type Row = Record<string, unknown> & { id: number; chord: number };
 
 /** earthdistance's `earth()`: the radius, in metres, of the sphere `ll_to_earth` puts points on. */
 const EARTH_RADIUS = 6378168;
+
+/**
+ * earthdistance's `ll_to_earth(latitude, longitude)`, as the text of a cube: the point on its
+ * sphere, in metres from the earth's centre. Computed here and passed as a parameter, so a
+ * statement can be prepared once and planned once: PostgreSQL's generic plan evaluated
+ * `ll_to_earth($1, $2)` for every station it compared. Every page of a `near` ordering (the first
+ * and those after a cursor) measures from this same cube, so the distances in cursors are
+ * compared with distances computed the same way.
+ */
+export function earthPoint(latitude: number, longitude: number): string {
+  const lat = latitude * (Math.PI / 180);
+  const lon = longitude * (Math.PI / 180);
+  const x = EARTH_RADIUS * Math.cos(lat) * Math.cos(lon);
+  const y = EARTH_RADIUS * Math.cos(lat) * Math.sin(lon);
+  const z = EARTH_RADIUS * Math.sin(lat);
+  // JavaScript writes the shortest text that reads back as the same double; PostgreSQL reads it exactly.
+  return `(${x}, ${y}, ${z})`;
+}
 
 /**
  * The great-circle distance, in metres, of two points on that sphere a straight line of `chord`
@@ -57,10 +76,20 @@ export async function nearestStations(
   embedded: readonly EmbeddedColumn[] = [],
 ): Promise<ConnectionResult<Station> & { edges: { distance: number }[] }> {
   const page = pageRequest(args, ORDERING, 2, maxPageSize);
-  const point = [near.latitude, near.longitude];
-  const chord = `(ll_to_earth("s"."latitude", "s"."longitude") <-> ll_to_earth(?, ?))`;
+  const point = [earthPoint(near.latitude, near.longitude)];
+  const chord = `(ll_to_earth("s"."latitude", "s"."longitude") <-> ?::cube)`;
   const ascending = page.forward;
-  const select = (limit: number | null, condition?: { sql: string; params: unknown[] }) => {
+  const select = async (limit: number | null, condition?: { sql: string; params: unknown[] }) => {
+    if (limit !== null && !condition && !page.cursor && Object.keys(where).length === 0 && embedded.every((c) => !c.params.length)) {
+      // Every station, nearest first: one text per page shape, prepared (db/prepared.ts).
+      const prepared = await readPrepared<Row>(
+        em,
+        `select "s".*, ${chord.replace('?', '$1')} as "chord"${embedded.map((column, i) => `, ${column.sql} as "__embedded_${i}"`).join('')}
+         from "station" as "s" order by ${chord.replace('?', '$1')} ${ascending ? 'asc' : 'desc'} limit $2`,
+        [...point, limit],
+      );
+      if (prepared) return prepared;
+    }
     const qb = em
       .createQueryBuilder(Station, 's')
       .select([
