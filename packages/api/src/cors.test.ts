@@ -25,6 +25,14 @@ describe('cross-origin calls from the portals that embed the widgets', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-expose-headers')).toContain('x-request-id');
+    // A call that is not a browser's cross-origin one gets no CORS headers.
+    const plain = await fetch(graphqlUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   describe('with GZ_CORS_ORIGINS set', () => {
