@@ -15,6 +15,8 @@ import { type EmbeddedColumn, EVERY_ROW, embeddedPage, type NestedSource, nested
 export class Loaders {
   readonly #byId = new Map<EntityClass<object>, DataLoader<number, object | null>>();
   readonly #connections = new Map<string, DataLoader<number, ConnectionResult<object>>>();
+  /** Pages of a connection loader brought ready by their parents' statement (`embed`), by parent. */
+  readonly #ready = new WeakMap<DataLoader<number, ConnectionResult<object>>, Map<number, ConnectionResult<object>>>();
   #rolePaths: DataLoader<number, string[]> | undefined;
   #personFacts: DataLoader<number, { rolePaths: string[]; onStaff: boolean }> | undefined;
 
@@ -102,8 +104,13 @@ export class Loaders {
     args: PageArgs,
     parentId: number,
     only: SqlCondition = EVERY_ROW,
-  ): Promise<ConnectionResult<T>> {
-    return this.#connection(source, args, only).load(parentId) as Promise<ConnectionResult<T>>;
+  ): ConnectionResult<T> | Promise<ConnectionResult<T>> {
+    const loader = this.#connection(source, args, only);
+    // A page its parent's statement brought, ready: returned as it is, so GraphQL goes on with it
+    // at once instead of after a promise per parent (twenty stations, twenty promises).
+    const ready = this.#ready.get(loader)?.get(parentId);
+    if (ready) return ready as ConnectionResult<T>;
+    return loader.load(parentId) as Promise<ConnectionResult<T>>;
   }
 
   #connection<T extends object>(source: NestedSource<T>, args: PageArgs, only: SqlCondition): DataLoader<number, ConnectionResult<object>> {
@@ -137,7 +144,16 @@ export class Loaders {
       sql: page.sql,
       params: page.params,
       take: (value, parentId) => {
-        loader.prime(parentId, page.read(value, parentId) as ConnectionResult<object> | Promise<ConnectionResult<object>>);
+        const read = page.read(value, parentId) as ConnectionResult<object> | Promise<ConnectionResult<object>>;
+        if (!(read instanceof Promise)) {
+          let ready = this.#ready.get(loader);
+          if (!ready) {
+            ready = new Map();
+            this.#ready.set(loader, ready);
+          }
+          ready.set(parentId, read);
+        }
+        loader.prime(parentId, read);
       },
     };
   }
