@@ -47,6 +47,33 @@ export function nestedConnectionLoader<T extends object>(
   only: SqlCondition = EVERY_ROW,
 ): DataLoader<number, ConnectionResult<T>> {
   const page: PageRequest = pageRequest(args, source.ordering.name, source.ordering.keys.length);
+  const catalogued = fromCatalogue(source, page, only);
+  if (catalogued) {
+    // The parents' item IDs and the catalogue's version, one row per parent; the pages from the catalogue held.
+    let alone: DataLoader<number, ConnectionResult<T>> | undefined;
+    const loadAlone = (parentId: number) => {
+      alone ??= rowsLoader(em, source, page, only);
+      return alone.load(parentId);
+    };
+    return new DataLoader(async (parentIds: readonly number[]) => {
+      const rows = await em.execute<{ __parent: number; __members: unknown }[]>(
+        `select p.id as "__parent", ${catalogued.sql('p.id')} as "__members" from (values ${parentIds.map(() => '(?::int)').join(', ')}) as p(id)`,
+        [...parentIds],
+      );
+      const byParent = new Map(rows.map((row) => [Number(row.__parent), row.__members]));
+      return Promise.all(parentIds.map((parentId) => catalogued.read(em, byParent.get(parentId), () => loadAlone(parentId))));
+    });
+  }
+  return rowsLoader(em, source, page, only);
+}
+
+/** The rows of each parent's page, numbered and counted by window functions over the source's join. */
+function rowsLoader<T extends object>(
+  em: EntityManager,
+  source: NestedSource<T>,
+  page: PageRequest,
+  only: SqlCondition,
+): DataLoader<number, ConnectionResult<T>> {
   const keyedById = sameRowSameId(em, source.entity);
   return new DataLoader(async (parentIds: readonly number[]) => {
     const rows = await em.execute<Row[]>(buildSql(source, page, parentIds.length, only), [
@@ -156,8 +183,13 @@ export function embeddedPage<T extends object>(
   } catch {
     return null; // the loader refuses these arguments with the error the client should see
   }
-  if (source.catalogue && source.catalogue.of.ordering === source.ordering && only.sql === EVERY_ROW.sql && !only.params.length) {
-    return catalogueMembersPage(em, source as NestedSource<T> & Required<Pick<NestedSource<T>, 'catalogue'>>, args, page, parentKey);
+  const catalogued = fromCatalogue(source, page, only);
+  if (catalogued) {
+    return {
+      sql: catalogued.sql(parentKey),
+      params: [],
+      read: (value, parentId) => catalogued.read(em, value, () => rowsLoader(em, source, page, only).load(parentId)),
+    };
   }
   const columns = jsonRowColumns(em, source.entity as EntityClass<object>);
   if (!columns) return null;
@@ -179,40 +211,46 @@ export function embeddedPage<T extends object>(
 }
 
 /**
- * A page of catalogue rows for each parent: the statement brings the IDs of the parent's items and
- * the catalogue's version in the statement's snapshot; the items, their order and the count come
- * from the rows the process holds at that version (read again first if it holds another). No
- * join, no sort, no rows to decode in the statement: the services of twenty stations cost
+ * Pages of catalogue rows (db/catalogue.ts): a statement selects, per parent, the catalogue's
+ * version in the statement's snapshot and the IDs of the parent's items; the items, their order
+ * and the count come from the rows the process holds at that version (read again first if it
+ * holds another). No join, no sort and no rows to decode: the services of twenty stations cost
  * PostgreSQL an index-only scan per station. Should the catalogue have changed again before it
- * could be read, that parent's page is loaded as usual.
+ * could be read, or an ID be missing from it, the parent's page is loaded from its rows instead.
+ * For first and last pages of every row; null for the others (a cursor, a condition).
  */
-function catalogueMembersPage<T extends object>(
-  em: EntityManager,
-  source: NestedSource<T> & Required<Pick<NestedSource<T>, 'catalogue'>>,
-  args: PageArgs,
+function fromCatalogue<T extends object>(
+  source: NestedSource<T>,
   page: PageRequest,
-  parentKey: string,
-): EmbeddedPage<T> {
-  const { of: catalogue, members } = source.catalogue;
+  only: SqlCondition,
+): {
+  sql(parentKey: string): string;
+  read(
+    em: EntityManager,
+    value: unknown,
+    loadAlone: () => Promise<ConnectionResult<T>>,
+  ): ConnectionResult<T> | Promise<ConnectionResult<T>>;
+} | null {
+  const link = source.catalogue;
+  if (!link || link.of.ordering !== source.ordering || page.cursor || only.sql !== EVERY_ROW.sql || only.params.length) return null;
+  const catalogue = link.of;
+  const sign = (source.ordering.direction === 'asc') === page.forward ? 1 : -1;
   const pageOf = (held: CatalogueRows<T>, ids: number[]): ConnectionResult<T> | undefined => {
     if (!ids.every((id) => held.byId.has(id))) return undefined;
     const rank = held.rank as Map<number, number>;
-    const sign = (source.ordering.direction === 'asc') === page.forward ? 1 : -1;
     const sorted = [...ids].sort((a, b) => sign * ((rank.get(a) as number) - (rank.get(b) as number)));
     const items = sorted.slice(0, page.size).map((id) => held.byId.get(id) as T);
     if (!page.forward) items.reverse();
     return toConnection(items, source.ordering, page, sorted.length > page.size, () => ids.length);
   };
-  const loadAlone = (parentId: number) => nestedConnectionLoader(em, source, args).load(parentId);
   return {
-    sql: `json_build_array(${catalogue.versionSql}, array(${members(parentKey)}))`,
-    params: [],
-    read(value, parentId) {
-      const [version, ids] = value as [string | null, number[]];
+    sql: (parentKey) => `json_build_array(${catalogue.versionSql}, array(${link.members(parentKey)}))`,
+    read(em, value, loadAlone) {
+      const [version, ids] = (value as [string | null, number[]] | undefined) ?? [null, []];
       const held = catalogue.heldAt(em, version);
       const found = held && pageOf(held, ids);
       if (found) return found;
-      return catalogue.at(em, version).then((rows) => (rows && pageOf(rows, ids)) ?? loadAlone(parentId));
+      return catalogue.at(em, version).then((rows) => (rows && pageOf(rows, ids)) ?? loadAlone());
     },
   };
 }

@@ -10,12 +10,17 @@ interface Listed {
 
 const NEAR = `query($near: GeoPointInput!) { stations(near: $near, first: 8) {
   nodes { id services(first: 4) { totalCount nodes { id name } } } } }`;
-const ALONE = `query($id: ID!) { node(id: $id) { ... on Station { id services(first: 4) { totalCount nodes { id name } } } } }`;
+const BY_NAME = `{ stations(first: 8) { nodes { id services(first: 4) { totalCount nodes { id name } } } } }`;
+const ALONE = `query($id: ID!) { node(id: $id) { ... on Station { id services(last: 2) { totalCount nodes { id name } } } } }`;
+
+const globalId = (type: string, id: unknown) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+const databaseId = (id: string) => Number(Buffer.from(id, 'base64url').toString().split(':')[1]);
 
 /**
  * The services of the nearest stations come from the catalogue each process keeps
- * (db/catalogue.ts), checked against the version the stations' own statement reads. Changes made
- * behind the API's back, in SQL, show at the next request, exactly as the station alone lists them.
+ * (db/catalogue.ts), checked against the version each statement reads: the nearest stations'
+ * own, and the nested loader's under any other list. Changes made behind the API's back, in SQL,
+ * show at the next request, exactly as the tables have them.
  */
 describe('the service catalogue a process keeps', () => {
   const own = ownServer({ GZ_RATE_LIMIT: '0', GZ_SQL_TRACE: 'true' }, (em) => seedDemo(em, { scale: 1 }).then(() => undefined));
@@ -30,18 +35,34 @@ describe('the service catalogue a process keeps', () => {
     return (await res.json()) as Listed;
   }
 
-  /** The nearest stations' services, checked against what each station lists alone (through the loader's join). */
+  const sql = (text: string, params: unknown[] = []) => own.orm.em.fork().execute(text, params);
+
+  /** A station's services by name, straight from the tables (the join the catalogue stands in for). */
+  async function truth(stationId: string, first: number | null, last: number | null) {
+    const rows = await sql(
+      `select t.id, t.name from service t join station_service j on j.service_id = t.id where j.station_id = ? order by t.name, t.id`,
+      [databaseId(stationId)],
+    );
+    const kept = first != null ? rows.slice(0, first) : rows.slice(Math.max(0, rows.length - (last ?? 0)));
+    return {
+      id: stationId,
+      services: { totalCount: rows.length, nodes: kept.map((r) => ({ id: globalId('Service', r.id), name: r.name })) },
+    };
+  }
+
+  /** The services of the nearest stations, of the first stations by name and of each station alone, against the tables. */
   async function listedAndChecked(): Promise<Listed> {
     const listed = await post(NEAR, { near });
     expect(listed.errors).toBeUndefined();
-    for (const station of listed.data?.stations.nodes ?? []) {
+    const byName = await post(BY_NAME, {});
+    expect(byName.errors).toBeUndefined();
+    for (const station of [...(listed.data?.stations.nodes ?? []), ...(byName.data?.stations.nodes ?? [])]) {
+      expect(station).toEqual(await truth(station.id, 4, null));
       const alone = (await post(ALONE, { id: station.id })) as unknown as { data: { node: unknown } };
-      expect(station).toEqual(alone.data.node);
+      expect(alone.data.node).toEqual(await truth(station.id, null, 2));
     }
     return listed;
   }
-
-  const sql = (text: string, params: unknown[] = []) => own.orm.em.fork().execute(text, params);
 
   it('reads the catalogue once, then answers from it in the stations’ one statement', async () => {
     const first = await listedAndChecked();
@@ -55,9 +76,9 @@ describe('the service catalogue a process keeps', () => {
     const before = await listedAndChecked();
     const station = before.data?.stations.nodes.find((s) => s.services.totalCount >= 2);
     if (!station) throw new Error('the demo district has a station with two services near the point');
-    const stationId = Number(Buffer.from(station.id, 'base64url').toString().split(':')[1]);
+    const stationId = databaseId(station.id);
     const [last] = station.services.nodes.slice(-1);
-    const lastId = Number(Buffer.from(last.id, 'base64url').toString().split(':')[1]);
+    const lastId = databaseId(last.id);
 
     // Renamed to sort first: the next answer reads the catalogue again (one more statement) and reorders.
     await sql('update service set name = ? where id = ?', ['AAA 最先', lastId]);
