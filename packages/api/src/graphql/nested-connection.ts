@@ -74,6 +74,7 @@ function rowsLoader<T extends object>(
   page: PageRequest,
   only: SqlCondition,
 ): DataLoader<number, ConnectionResult<T>> {
+  if (page.size === 0 && !page.cursor) return countsLoader(em, source, page, only);
   const keyedById = sameRowSameId(em, source.entity);
   return new DataLoader(async (parentIds: readonly number[]) => {
     const rows = await em.execute<Row[]>(buildSql(source, page, parentIds.length, only), [
@@ -116,6 +117,30 @@ function rowsLoader<T extends object>(
         () => total ?? countOne(em, source, parentId, only),
         page.cursor != null && total != null ? total - after > 0 : undefined,
       );
+    });
+  });
+}
+
+/**
+ * Pages of no items (`first: 0`, asked for `totalCount` or `pageInfo` alone): each parent's count,
+ * grouped, instead of every row numbered and counted to keep none of them.
+ */
+function countsLoader<T extends object>(
+  em: EntityManager,
+  source: NestedSource<T>,
+  page: PageRequest,
+  only: SqlCondition,
+): DataLoader<number, ConnectionResult<T>> {
+  return new DataLoader(async (parentIds: readonly number[]) => {
+    const rows = await em.execute<{ __parent: number; __total: string | number }[]>(
+      `select ${source.parentKey} as "__parent", count(*) as "__total" from ${source.from}
+       where ${source.parentKey} in (${parentIds.map(() => '?').join(', ')}) and ${only.sql} group by ${source.parentKey}`,
+      [...parentIds, ...only.params],
+    );
+    const totals = new Map(rows.map((row) => [Number(row.__parent), Number(row.__total)]));
+    return parentIds.map((parentId) => {
+      const total = totals.get(parentId) ?? 0;
+      return toConnection([] as T[], source.ordering, page, total > 0, () => total);
     });
   });
 }

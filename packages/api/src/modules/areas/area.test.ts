@@ -128,3 +128,47 @@ describe('creating and editing areas', () => {
     expect(await count('areas')).toBe(before);
   });
 });
+
+describe('nested pages of no items', () => {
+  it('first: 0 and last: 0 give each parent its count and whether there are any, as a full page does', async () => {
+    const district = await firstArea('DISTRICT');
+    const EMPTY = 'totalCount edges { cursor } pageInfo { hasNextPage hasPreviousPage }';
+    type Empty = { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean } };
+    type Grid = {
+      name: string;
+      first: Empty;
+      last: Empty;
+      all: { totalCount: number };
+      stations: Empty;
+      allStations: { totalCount: number };
+    };
+    const data = await query<{ node: { children: { nodes: { children: { nodes: { children: { nodes: Grid[] } }[] } }[] } } }>(
+      `query($d: ID!) { node(id: $d) { ... on Area { children(first: 10) { nodes { children(first: 10) { nodes {
+        children(first: 30) { nodes { name
+          first: children(first: 0) { ${EMPTY} } last: children(last: 0) { ${EMPTY} } all: children(first: 1) { totalCount }
+          stations: coveringStations(first: 0) { ${EMPTY} } allStations: coveringStations(first: 1) { totalCount } } } } } } } } } }`,
+      { d: district.id },
+    );
+    const grids = data.node.children.nodes.flatMap((street) => street.children.nodes.flatMap((community) => community.children.nodes));
+    expect(grids.length).toBeGreaterThan(10);
+    const empty = (total: number, forward: boolean): Empty => ({
+      totalCount: total,
+      edges: [],
+      pageInfo: { hasNextPage: forward && total > 0, hasPreviousPage: !forward && total > 0 },
+    });
+    for (const grid of grids) {
+      expect(grid.first).toEqual(empty(grid.all.totalCount, true));
+      expect(grid.last).toEqual(empty(grid.all.totalCount, false));
+      expect(grid.stations).toEqual(empty(grid.allStations.totalCount, true));
+    }
+    expect(grids.some((g) => g.all.totalCount > 0 && g.allStations.totalCount > 0)).toBe(true);
+    // A parent with nothing under it.
+    const { community } = await scratchCommunity();
+    const bare = await query<{ node: { first: Empty; last: Empty; stations: Empty } }>(
+      `query($c: ID!) { node(id: $c) { ... on Area { first: children(first: 0) { ${EMPTY} } last: children(last: 0) { ${EMPTY} }
+        stations: coveringStations(first: 0) { ${EMPTY} } } } }`,
+      { c: community },
+    );
+    expect(bare.node).toEqual({ first: empty(0, true), last: empty(0, false), stations: empty(0, true) });
+  });
+});
