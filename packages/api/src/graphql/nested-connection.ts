@@ -47,21 +47,16 @@ export function nestedConnectionLoader<T extends object>(
   only: SqlCondition = EVERY_ROW,
 ): DataLoader<number, ConnectionResult<T>> {
   const page: PageRequest = pageRequest(args, source.ordering.name, source.ordering.keys.length);
-  const catalogued = fromCatalogue(source, page, only);
+  const catalogued = fromCatalogue(em, source, page, only);
   if (catalogued) {
     // The parents' item IDs and the catalogue's version, one row per parent; the pages from the catalogue held.
-    let alone: DataLoader<number, ConnectionResult<T>> | undefined;
-    const loadAlone = (parentId: number) => {
-      alone ??= rowsLoader(em, source, page, only);
-      return alone.load(parentId);
-    };
     return new DataLoader(async (parentIds: readonly number[]) => {
       const rows = await em.execute<{ __parent: number; __members: unknown }[]>(
         `select p.id as "__parent", ${catalogued.sql('p.id')} as "__members" from (values ${parentIds.map(() => '(?::int)').join(', ')}) as p(id)`,
         [...parentIds],
       );
       const byParent = new Map(rows.map((row) => [Number(row.__parent), row.__members]));
-      return Promise.all(parentIds.map((parentId) => catalogued.read(em, byParent.get(parentId), () => loadAlone(parentId))));
+      return Promise.all(parentIds.map((parentId) => catalogued.read(byParent.get(parentId), parentId)));
     });
   }
   return rowsLoader(em, source, page, only);
@@ -208,14 +203,8 @@ export function embeddedPage<T extends object>(
   } catch {
     return null; // the loader refuses these arguments with the error the client should see
   }
-  const catalogued = fromCatalogue(source, page, only);
-  if (catalogued) {
-    return {
-      sql: catalogued.sql(parentKey),
-      params: [],
-      read: (value, parentId) => catalogued.read(em, value, () => rowsLoader(em, source, page, only).load(parentId)),
-    };
-  }
+  const catalogued = fromCatalogue(em, source, page, only);
+  if (catalogued) return { sql: catalogued.sql(parentKey), params: [], read: catalogued.read };
   const columns = jsonRowColumns(em, source.entity as EntityClass<object>);
   if (!columns) return null;
   const ascending = (source.ordering.direction === 'asc') === page.forward;
@@ -245,20 +234,24 @@ export function embeddedPage<T extends object>(
  * For first and last pages of every row; null for the others (a cursor, a condition).
  */
 function fromCatalogue<T extends object>(
+  em: EntityManager,
   source: NestedSource<T>,
   page: PageRequest,
   only: SqlCondition,
 ): {
   sql(parentKey: string): string;
-  read(
-    em: EntityManager,
-    value: unknown,
-    loadAlone: () => Promise<ConnectionResult<T>>,
-  ): ConnectionResult<T> | Promise<ConnectionResult<T>>;
+  /** The page of `parentId` from its value of `sql`. */
+  read(value: unknown, parentId: number): ConnectionResult<T> | Promise<ConnectionResult<T>>;
 } | null {
   const link = source.catalogue;
   if (!link || link.of.ordering !== source.ordering || page.cursor || only.sql !== EVERY_ROW.sql || only.params.length) return null;
   const catalogue = link.of;
+  // The parents whose page the catalogue could not give, read from their rows in one statement.
+  let alone: DataLoader<number, ConnectionResult<T>> | undefined;
+  const loadAlone = (parentId: number) => {
+    alone ??= rowsLoader(em, source, page, only);
+    return alone.load(parentId);
+  };
   const sign = (source.ordering.direction === 'asc') === page.forward ? 1 : -1;
   const pageOf = (held: CatalogueRows<T>, ids: number[]): ConnectionResult<T> | undefined => {
     if (!ids.every((id) => held.byId.has(id))) return undefined;
@@ -270,12 +263,12 @@ function fromCatalogue<T extends object>(
   };
   return {
     sql: (parentKey) => `json_build_array(${catalogue.versionSql}, array(${link.members(parentKey)}))`,
-    read(em, value, loadAlone) {
+    read(value, parentId) {
       const [version, ids] = (value as [string | null, number[]] | undefined) ?? [null, []];
       const held = catalogue.heldAt(em, version);
       const found = held && pageOf(held, ids);
       if (found) return found;
-      return catalogue.at(em, version).then((rows) => (rows && pageOf(rows, ids)) ?? loadAlone());
+      return catalogue.at(em, version).then((rows) => (rows && pageOf(rows, ids)) ?? loadAlone(parentId));
     },
   };
 }

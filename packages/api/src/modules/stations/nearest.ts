@@ -82,10 +82,11 @@ export async function nearestStations(
   const select = async (limit: number | null, condition?: { sql: string; params: unknown[] }) => {
     if (limit !== null && !condition && !page.cursor && Object.keys(where).length === 0 && embedded.every((c) => !c.params.length)) {
       // Every station, nearest first: one text per page shape, prepared (db/prepared.ts).
+      const numbered = chord.replace('?', '$1');
       const prepared = await readPrepared<Row>(
         em,
-        `select "s".*, ${chord.replace('?', '$1')} as "chord"${embedded.map((column, i) => `, ${column.sql} as "__embedded_${i}"`).join('')}
-         from "station" as "s" order by ${chord.replace('?', '$1')} ${ascending ? 'asc' : 'desc'} limit $2`,
+        `select "s".*, ${numbered} as "chord"${embedded.map((column, i) => `, ${column.sql} as "__embedded_${i}"`).join('')}
+         from "station" as "s" order by ${numbered} ${ascending ? 'asc' : 'desc'} limit $2`,
         [...point, limit],
       );
       if (prepared) return prepared;

@@ -25,7 +25,7 @@ export const stationSources = {
 } satisfies Record<string, NestedSource<Station>>;
 
 /** The service catalogue, by name: a few dozen rows each process keeps (db/catalogue.ts). */
-export const serviceCatalogue = new Catalogue(Service, 'service', byName);
+const serviceCatalogue = new Catalogue(Service, 'service', byName);
 
 export const serviceSources = {
   ofStation: {
