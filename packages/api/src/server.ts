@@ -1,12 +1,11 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import cors from 'cors';
-import express, { type ErrorRequestHandler } from 'express';
+import express from 'express';
 import {
   type DocumentNode,
   GraphQLError,
@@ -23,12 +22,12 @@ import { authenticate } from './auth/authenticate.js';
 import { TokenError, Tokens } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Orm } from './db/orm.js';
-import { countSql, type SqlCount } from './db/sql-counter.js';
+import { countSql, sqlCountInScope } from './db/sql-counter.js';
 import { EXPORT_PATH, exportRouter } from './export/export.routes.js';
 import { graphiqlRouter } from './graphiql/graphiql.js';
 import { CompiledExecution } from './graphql/compiled-execution.js';
 import { type Context, createContext } from './graphql/context.js';
-import { graphqlHandler } from './graphql/http.js';
+import { graphqlRoute, Unauthorized } from './graphql/http.js';
 import { armor } from './graphql/limits/armor.js';
 import { isRegistered, notRegistered, persistedQueryCache, readManifests, useSafelist } from './graphql/limits/persisted-operations.js';
 import { queryCost, tooCostly } from './graphql/limits/query-cost.js';
@@ -53,17 +52,14 @@ export const GRAPHIQL_PATH = '/graphiql';
 const MAX_BODY = '1mb';
 /** The most tokens a document may have; graphql-js stops parsing there. */
 const MAX_TOKENS = 5_000;
+/** How long stopping waits for requests still running after the HTTP server has drained. */
+const SETTLE_MS = 10_000;
 
 export interface RunningServer {
   url: string;
   graphqlUrl: string;
   http: Server;
   close(): Promise<void>;
-}
-
-/** A caller's request id (a proxy's, say) when it is a sane token; a fresh UUID otherwise. */
-function requestId(given: string | undefined): string {
-  return given && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
 /** Reports how many SQL statements a request ran, when `GZ_SQL_TRACE` is on. */
@@ -170,7 +166,8 @@ export async function startServer(config: ServerSettings, orm: Orm, primary: Orm
   app.disable('x-powered-by');
   // Behind a load balancer, the caller's address comes from X-Forwarded-For.
   app.set('trust proxy', config.trustProxy);
-  const http = createHttpServer(app);
+  // Requests reach Express, or the GraphQL route first (below), once everything is set up.
+  const http = createHttpServer();
 
   const wsServer = new WebSocketServer({ server: http, path: GRAPHQL_PATH });
   const tokens = Tokens.create(config.jwt, config.production);
@@ -314,54 +311,36 @@ export async function startServer(config: ServerSettings, orm: Orm, primary: Orm
       maxCost: config.maxCost,
     }),
   );
-  app.use(
-    GRAPHQL_PATH,
-    // Only a browser's call from another page sends Origin; a server's, a script's or a data
-    // team's does not, and needs no CORS headers worked out (GraphQL answers are never cached).
-    (req, res, next) => (req.headers.origin === undefined ? next() : corsPolicy(req, res, next)),
-    (req, res, next) => {
-      const counter: SqlCount = { statements: 0 };
-      res.locals.sql = counter;
-      res.locals.requestId = requestId(req.get('x-request-id'));
-      res.set('x-request-id', res.locals.requestId);
-      countSql(counter, next);
-    },
-    async (req, res, next) => {
+  // GraphQL over HTTP on Node's request and response (graphql/http.ts): POSTs and preflights at
+  // /graphql go straight there; GETs come through Express (below), which may first send a browser
+  // to GraphiQL. The same CORS policy, request ID, authentication and SQL counter either way.
+  const graphql = graphqlRoute<Context, Actor>({
+    server: apollo,
+    maxBody: MAX_BODY,
+    cors: corsPolicy,
+    trustProxy: app.get('trust proxy fn'),
+    authenticate: async (authorization, id) => {
       try {
-        res.locals.actor = await authenticate(orm.em, tokens, req.get('authorization'), res.locals.requestId as string);
-        next();
+        return await authenticate(orm.em, tokens, authorization, id);
       } catch (error) {
-        if (!(error instanceof TokenError)) return next(error);
-        res
-          .status(401)
-          .set('WWW-Authenticate', `Bearer error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`)
-          .json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+        throw error instanceof TokenError ? new Unauthorized(error.message) : error;
       }
     },
-    express.json({ limit: MAX_BODY, type: ['application/json', 'application/graphql-response+json'] }),
-    graphqlHandler(apollo, async ({ req, res }) => {
-      const context = createContext(orm.em, pubsub, tokens, res.locals.actor as Actor, req.ip, primary.em);
-      context.sql = res.locals.sql as SqlCount;
+    scope: (fn) => countSql({ statements: 0 }, fn),
+    context: async ({ caller, address }) => {
+      const context = createContext(orm.em, pubsub, tokens, caller, address, primary.em);
+      context.sql = sqlCountInScope() ?? context.sql;
       context.allowPrivateWebhooks = config.webhooks.allowPrivate;
       return context;
-    }),
-  );
-  const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
-    const status = (error as { status?: number }).status ?? 500;
-    if (res.headersSent || status >= 500) {
-      next(error);
-      return;
-    }
-    const type = (error as { type?: string }).type;
-    const [code, message] =
-      type === 'entity.parse.failed'
-        ? ['BAD_REQUEST', `The request body is not valid JSON: ${(error as Error).message}`]
-        : type === 'entity.too.large'
-          ? ['PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY}`]
-          : ['BAD_REQUEST', (error as Error).message];
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
-  };
-  app.use(bodyErrors);
+    },
+  });
+  app.use(GRAPHQL_PATH, (req, res) => graphql(req, res));
+  http.on('request', (req, res) => {
+    const { url = '', method } = req;
+    const atGraphQL = url.startsWith(GRAPHQL_PATH) && (url.length === GRAPHQL_PATH.length || url[GRAPHQL_PATH.length] === '?');
+    if (atGraphQL && method !== 'GET' && method !== 'HEAD') graphql(req, res);
+    else app(req, res);
+  });
 
   // What moves by the clock moves at start-up (so a restart loses none) and every minute: lapsed
   // claims and expired wishes; votes whose time to open or close has come; requests past their
@@ -393,6 +372,10 @@ export async function startServer(config: ServerSettings, orm: Orm, primary: Orm
       clearInterval(sweeper);
       await deliveries.stop();
       await apollo.stop();
+      // Requests whose clients left during the drain may still be running: the database stays
+      // open for them (main.ts closes it after this), for a while.
+      const abandoned = await graphql.settled(SETTLE_MS);
+      if (abandoned > 0) console.error(`Stopping with ${abandoned} GraphQL request(s) still running after ${SETTLE_MS} ms`);
       await areaChanges.return?.();
       await redis?.close();
     },

@@ -12,6 +12,11 @@ export function countSql<T>(counter: SqlCount, fn: () => T): T {
   return current.run(counter, fn);
 }
 
+/** The counter of the scope this runs in (`countSql`), if any. */
+export function sqlCountInScope(): SqlCount | undefined {
+  return current.getStore();
+}
+
 /** MikroORM hands every statement to its logger, whether or not it prints: we count it there. */
 export class CountingLogger extends DefaultLogger {
   override logQuery(context: { query: string } & LogContext): void {
