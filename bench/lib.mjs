@@ -3,6 +3,7 @@
  * migrates and seeds the demo district on an empty database), GraphQL over HTTP, and figures.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 
@@ -36,6 +37,38 @@ export function buildApi() {
   execFileSync('pnpm', ['--filter', '@gongzhi/api', 'build'], { cwd: root, stdio: 'inherit' });
 }
 
+/** CPU time (user + system, ms) the process has used so far, from /proc (Linux); null elsewhere. */
+export function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time (ms) all PostgreSQL processes on this machine have used so far (its backends serve both sides in turn). */
+export function postgresCpuMs() {
+  try {
+    let total = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        if (!stat.includes('(postgres)')) continue;
+        const fields = stat.split(') ')[1].split(' ');
+        // utime + stime, and cutime + cstime: the backends that ended count in the postmaster's.
+        total += ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
 /** POSTs a GraphQL request; throws on errors. */
 export async function graphql(endpoint, query, variables, token) {
   const res = await fetch(endpoint, {
@@ -49,15 +82,15 @@ export async function graphql(endpoint, query, variables, token) {
 }
 
 /**
- * Starts `dist/main.js` on the database (demo district at scale 1 when empty, unless `env` says
+ * Starts `main` (`dist/main.js`, relative to packages/api) on the database (demo district at scale 1 when empty, unless `env` says
  * otherwise) and waits until `readyQuery` answers.
  */
-export async function startApi({ port, databaseUrl, dataDir, readyQuery, env = {} }) {
+export async function startApi({ port, databaseUrl, dataDir, readyQuery, env = {}, main = 'dist/main.js' }) {
   // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server.
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
   // As `pnpm start` runs it: a young generation of 64 MB, so the short-lived objects of a page of
   // rows (exports, sync batches) die young without a collection every few hundred rows.
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...nodeArgs, '--enable-source-maps', 'dist/main.js'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...nodeArgs, '--enable-source-maps', main], {
     cwd: join(root, 'packages/api'),
     env: {
       ...process.env,

@@ -17,13 +17,13 @@
  * (the order swapped each round). Results: bench/results/side-by-side.json.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Kind, parse } from 'graphql';
-import { buildApi, dropDatabase, freshDatabase, graphql, root, startApi, stopApi, withClient } from './lib.mjs';
+import { buildApi, cpuMs, dropDatabase, freshDatabase, graphql, postgresCpuMs, root, startApi, stopApi, withClient } from './lib.mjs';
 
 const argv = process.argv.slice(2);
 const { values } = parseArgs({
@@ -347,38 +347,6 @@ function startPostGraphile(databaseUrl) {
       }
     }
   })();
-}
-
-/** CPU time (user + system, ms) the process has used so far, from /proc (Linux); null elsewhere. */
-function cpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in ticks of 1/100 s
-  } catch {
-    return null;
-  }
-}
-
-/** CPU time (ms) all PostgreSQL processes on this machine have used so far (its backends serve both sides in turn). */
-function postgresCpuMs() {
-  try {
-    let total = 0;
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        if (!stat.includes('(postgres)')) continue;
-        const fields = stat.split(') ')[1].split(' ');
-        // utime + stime, and cutime + cstime: the backends that ended count in the postmaster's.
-        total += ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / 100;
-      } catch {
-        // the process ended meanwhile
-      }
-    }
-    return total;
-  } catch {
-    return null;
-  }
 }
 
 /** autocannon against `endpoint` with the side's query: warm-up, then the timed run; `pid` the server's process. */
