@@ -22,7 +22,7 @@ import { authenticate } from './auth/authenticate.js';
 import { TokenError, Tokens } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Orm } from './db/orm.js';
-import { countSql, sqlCountInScope } from './db/sql-counter.js';
+import { countSql } from './db/sql-counter.js';
 import { EXPORT_PATH, exportRouter } from './export/export.routes.js';
 import { graphiqlRouter } from './graphiql/graphiql.js';
 import { CompiledExecution } from './graphql/compiled-execution.js';
@@ -329,7 +329,6 @@ export async function startServer(config: ServerSettings, orm: Orm, primary: Orm
     scope: (fn) => countSql({ statements: 0 }, fn),
     context: async ({ caller, address }) => {
       const context = createContext(orm.em, pubsub, tokens, caller, address, primary.em);
-      context.sql = sqlCountInScope() ?? context.sql;
       context.allowPrivateWebhooks = config.webhooks.allowPrivate;
       return context;
     },

@@ -3,7 +3,7 @@ import { areasGranting, type Permission, SCOPE_PERMISSIONS } from '../auth/permi
 import { type HeldRole, rolesHeldToday } from '../auth/roles.js';
 import type { Tokens } from '../auth/tokens.js';
 import { type Visibility, visibilityOf } from '../auth/visibility.js';
-import type { SqlCount } from '../db/sql-counter.js';
+import { type SqlCount, sqlCountInScope } from '../db/sql-counter.js';
 import { ApiKey } from '../modules/api-keys/api-key.entity.js';
 import { organizationPath } from '../modules/api-keys/api-key.service.js';
 import { type Actor, anonymous } from '../modules/audit/audit.service.js';
@@ -63,7 +63,8 @@ export function createContext(
   const context: Context = {
     em: root.fork({ clear: true }),
     loaders: undefined as unknown as Loaders,
-    sql: { statements: 0 },
+    // The request's counter (server.ts runs each GraphQL request in one); its own otherwise.
+    sql: sqlCountInScope() ?? { statements: 0 },
     pubsub,
     actor,
     tokens,
